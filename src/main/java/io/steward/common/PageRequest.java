@@ -1,0 +1,57 @@
+package io.steward.common;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A validated {@code limit} and decoded {@code cursor}. A cursor is opaque to callers: the
+ * base64url text of the sort key of the last row served, prefixed with a version.
+ */
+public record PageRequest(int limit, List<String> after) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+    private static final String PREFIX = "c1";
+    private static final char SEPARATOR = '\u001f';
+
+    /** Parses the query parameters, answering 400 naming the parameter when either is bad. */
+    public static PageRequest of(String limit, String cursor, int keyParts) {
+        int size = DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("limit", "must be a whole number from 1 to 500");
+            }
+            if (size < 1 || size > MAX_LIMIT) {
+                throw ApiException.invalid("limit", "must be a whole number from 1 to 500");
+            }
+        }
+        return new PageRequest(size, cursor == null ? null : decode(cursor, keyParts));
+    }
+
+    public boolean first() {
+        return after == null;
+    }
+
+    public static String encode(String... key) {
+        String text = PREFIX + SEPARATOR + String.join(String.valueOf(SEPARATOR), key);
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> decode(String cursor, int keyParts) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> parts = List.of(text.split(String.valueOf(SEPARATOR), -1));
+            if (parts.size() != keyParts + 1 || !PREFIX.equals(parts.get(0))) {
+                throw new IllegalArgumentException();
+            }
+            return parts.subList(1, parts.size());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("cursor", "is not a cursor this list gave out");
+        }
+    }
+}

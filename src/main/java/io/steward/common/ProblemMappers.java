@@ -1,0 +1,183 @@
+package io.steward.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.steward.audit.DeniedAccessRecorder;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every exception that reaches the HTTP layer into problem+json, and nothing else. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject ProblemResponses problems;
+    @Inject DeniedAccessRecorder denied;
+
+    @ServerExceptionMapper(priority = 1)
+    public Response api(ApiException e) {
+        if (e.kind() == ProblemKind.FORBIDDEN) {
+            denied.record("forbidden");
+        }
+        return problems.build(e.kind(), e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response violations(ConstraintViolationException e) {
+        List<FieldError> errors =
+                e.getConstraintViolations().stream()
+                        .map(v -> FieldError.field(fieldOf(v), v.getMessage()))
+                        .sorted(Comparator.comparing(FieldError::field))
+                        .toList();
+        return problems.build(ProblemKind.VALIDATION, "The request has invalid fields.", errors);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unparsable(JsonParseException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return invalid(field, "is not a known or writable property");
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+            Object[] allowed = format.getTargetType().getEnumConstants();
+            return invalid(path(format), "must be one of " + List.of(allowed));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return invalid(path(mapping), messageFor(mapping));
+        }
+        return problems.build(
+                ProblemKind.MALFORMED_BODY, "The body is not well-formed JSON.", List.of());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Uni<Response> forbidden(ForbiddenException e) {
+        Response response =
+                problems.build(
+                        ProblemKind.FORBIDDEN, "Your role does not allow this action.", null);
+        return denied.recordAsync("role").map(ignored -> response);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        ProblemKind kind = ProblemKind.forStatus(status);
+        Response response = problems.build(kind, detailFor(e, kind), null);
+        if (e instanceof NotAllowedException && e.getResponse() != null) {
+            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if (allow != null) {
+                return Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+            }
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper(priority = 10)
+    public Response unexpected(Throwable e) {
+        String id = problems.correlationId();
+        LOG.errorf("STW-HTTP-0500 unexpected %s, correlationId=%s", e.getClass().getName(), id);
+        LOG.debug("STW-HTTP-0500 detail", e);
+        return problems.build(ProblemKind.INTERNAL, "Something went wrong on our side.", null);
+    }
+
+    private Response unauthorized() {
+        return Response.fromResponse(
+                        problems.build(
+                                ProblemKind.UNAUTHORIZED,
+                                "A valid bearer token is required.",
+                                null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private Response invalid(String field, String message) {
+        return problems.build(
+                ProblemKind.VALIDATION,
+                "The request has invalid fields.",
+                List.of(FieldError.field(field, message)));
+    }
+
+    private static String detailFor(WebApplicationException e, ProblemKind kind) {
+        if (e instanceof NotSupportedException) {
+            return "This endpoint does not accept that media type.";
+        }
+        return switch (kind) {
+            case NOT_FOUND -> "No such resource, or it is not visible to you.";
+            case METHOD_NOT_ALLOWED -> "This resource does not support that method.";
+            case NOT_ACCEPTABLE -> "This resource cannot answer in the requested media type.";
+            case VALIDATION -> "The request is not valid.";
+            default -> kind.title() + ".";
+        };
+    }
+
+    private static String messageFor(JsonMappingException e) {
+        if (e instanceof MismatchedInputException mismatch
+                && mismatch.getTargetType() == LocalDate.class) {
+            return "must be a real date in the form YYYY-MM-DD";
+        }
+        return "has the wrong type or shape";
+    }
+
+    static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // Method parameters arrive as "create.request.name" or "create.arg0.name".
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+}

@@ -1,0 +1,51 @@
+package io.steward.organizations;
+
+import io.quarkus.security.Authenticated;
+import io.steward.common.Page;
+import io.steward.common.PageRequest;
+import io.steward.common.Versioned;
+import io.steward.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** Organizations of the network. Names and codes are not personal data; any caller may read. */
+@Path("/api/v1/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+
+    @Inject OrganizationService service;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.CITY_ADMIN)
+    public Response create(@Valid @NotNull OrganizationRequest request) {
+        Versioned<OrganizationView> created = service.create(request);
+        return created.created(URI.create("/api/v1/organizations/" + created.body().code()));
+    }
+
+    @GET
+    @Authenticated
+    public Page<OrganizationView> list(
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.list(PageRequest.of(limit, cursor, 1));
+    }
+
+    @GET
+    @Path("/{code}")
+    @Authenticated
+    public Response get(@PathParam("code") String code) {
+        return service.get(code).ok();
+    }
+}

@@ -1,0 +1,9 @@
+package io.steward.organizations;
+
+/** The kinds of organization in the network. */
+public enum OrganizationType {
+    PROVIDER,
+    DISTRICT,
+    EVALUATOR,
+    COORDINATOR
+}
