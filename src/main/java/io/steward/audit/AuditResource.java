@@ -1,0 +1,96 @@
+package io.steward.audit;
+
+import io.steward.common.ApiException;
+import io.steward.common.Dates;
+import io.steward.common.Page;
+import io.steward.common.PageRequest;
+import io.steward.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/** The audit trail, for auditors: who did what to whose records, and whether it is intact. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.AUDITOR)
+public class AuditResource {
+
+    @Inject AuditQuery query;
+    @Inject ChainVerifier verifier;
+
+    @GET
+    @Path("/events")
+    public Page<AuditEventView> events(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("actor") String actor,
+            @QueryParam("participantId") String participantId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor, 1);
+        AuditFilter filter =
+                new AuditFilter(
+                        instant("from", from),
+                        instant("to", to),
+                        blankToNull(actor),
+                        uuid("participantId", participantId));
+        long after = page.first() ? 0 : parseSeq(page.after().get(0));
+
+        List<AuditEventView> rows = query.find(filter, after, page.limit() + 1);
+        return Page.of(rows, page.limit(), e -> e, e -> new String[] {Long.toString(e.seq())});
+    }
+
+    @GET
+    @Path("/verification")
+    public VerificationView verification() {
+        return verifier.verify();
+    }
+
+    /** Accepts an instant ({@code 2026-01-01T00:00:00Z}) or a date (midnight UTC). */
+    static Instant instant(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            var date = Dates.parseOrNull(text);
+            if (date == null) {
+                throw ApiException.invalid(name, "must be a UTC instant or a YYYY-MM-DD date");
+            }
+            return date.atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+    }
+
+    static UUID uuid(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(name, "must be a UUID");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static long parseSeq(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("cursor", "is not a cursor this list gave out");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.steward.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.steward.support.Tokens;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AuditResourceTest {
+
+    @Inject EntityManager em;
+
+    static String auditor() {
+        return Tokens.of("auditor", "CITY");
+    }
+
+    private String createOrganizationAs(String subject) {
+        String code = "AUD-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth()
+                .oauth2(Tokens.of(subject, List.of("city-admin"), "CITY"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", "Audit test", "type", "PROVIDER"))
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201);
+        return code;
+    }
+
+    @Test
+    void events_afterCreate_listEventForActor() {
+        String subject = "admin-" + UUID.randomUUID();
+        String code = createOrganizationAs(subject);
+
+        given().auth()
+                .oauth2(auditor())
+                .queryParam("actor", subject)
+                .get("/api/v1/audit/events")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].action", equalTo("organization.create"))
+                .body("items[0].resource", equalTo("organizations/" + code))
+                .body("items[0].role", equalTo("city-admin"))
+                .body("items[0].outcome", equalTo("SUCCESS"));
+    }
+
+    @Test
+    void events_deniedRequest_isRecorded() {
+        String subject = "staff-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(Tokens.of(subject, List.of("provider-staff"), "P1"))
+                .get("/api/v1/audit/events")
+                .then()
+                .statusCode(403);
+
+        given().auth()
+                .oauth2(auditor())
+                .queryParam("actor", subject)
+                .get("/api/v1/audit/events")
+                .then()
+                .statusCode(200)
+                .body("items.outcome", hasItem("DENIED"))
+                .body("items[0].resource", equalTo("GET /api/v1/audit/events"));
+    }
+
+    @Test
+    void events_badFilters_return400() {
+        given().auth()
+                .oauth2(auditor())
+                .queryParam("from", "2021-09-31")
+                .get("/api/v1/audit/events")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        given().auth()
+                .oauth2(auditor())
+                .queryParam("participantId", "nope")
+                .get("/api/v1/audit/events")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("participantId"));
+        given().auth()
+                .oauth2(auditor())
+                .queryParam("cursor", "garbage!")
+                .get("/api/v1/audit/events")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void verification_untouchedChain_isValid() {
+        createOrganizationAs("admin-" + UUID.randomUUID());
+        given().auth()
+                .oauth2(auditor())
+                .get("/api/v1/audit/verification")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true))
+                .body("firstInvalidSeq", nullValue());
+    }
+
+    @Test
+    void update_byApplication_isRefused() {
+        createOrganizationAs("admin-" + UUID.randomUUID());
+        assertThrows(
+                Exception.class,
+                () ->
+                        QuarkusTransaction.requiringNew()
+                                .run(
+                                        () ->
+                                                em.createNativeQuery(
+                                                                "update audit_event set actor ="
+                                                                        + " 'x'")
+                                                        .executeUpdate()));
+        assertThrows(
+                Exception.class,
+                () ->
+                        QuarkusTransaction.requiringNew()
+                                .run(
+                                        () ->
+                                                em.createNativeQuery("delete from audit_event")
+                                                        .executeUpdate()));
+    }
+
+    @Test
+    void verification_tamperedEvent_reportsFirstInvalidSeq() {
+        String subject = "admin-" + UUID.randomUUID();
+        createOrganizationAs(subject);
+        long seq =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        ((Number)
+                                                        em.createNativeQuery(
+                                                                        "select seq from"
+                                                                            + " audit_event where"
+                                                                            + " actor = ?1")
+                                                                .setParameter(1, subject)
+                                                                .getSingleResult())
+                                                .longValue());
+        tamper(seq, "someone-else");
+        try {
+            given().auth()
+                    .oauth2(auditor())
+                    .get("/api/v1/audit/verification")
+                    .then()
+                    .statusCode(200)
+                    .body("valid", equalTo(false))
+                    .body("firstInvalidSeq", equalTo((int) seq));
+        } finally {
+            tamper(seq, subject);
+        }
+        given().auth()
+                .oauth2(auditor())
+                .get("/api/v1/audit/verification")
+                .then()
+                .body("valid", equalTo(true));
+    }
+
+    /** Changes an event behind the application's back, as an intruder with DDL rights would. */
+    private void tamper(long seq, String actor) {
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            em.createNativeQuery(
+                                            "alter table audit_event disable trigger"
+                                                    + " audit_event_no_update")
+                                    .executeUpdate();
+                            em.createNativeQuery("update audit_event set actor = ?1 where seq = ?2")
+                                    .setParameter(1, actor)
+                                    .setParameter(2, seq)
+                                    .executeUpdate();
+                            em.createNativeQuery(
+                                            "alter table audit_event enable trigger"
+                                                    + " audit_event_no_update")
+                                    .executeUpdate();
+                        });
+    }
+}
