@@ -78,6 +78,11 @@ public class DataKeys {
         return ids;
     }
 
+    /** Forgets every unwrapped key, so the next use reads and unwraps it again. */
+    void evictAll() {
+        unwrapped.clear();
+    }
+
     private Object primitive(UUID id, Purpose purpose) {
         Cached cached = unwrapped.get(id);
         long now = System.currentTimeMillis();
