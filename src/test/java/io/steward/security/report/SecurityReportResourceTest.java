@@ -1,0 +1,61 @@
+package io.steward.security.report;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.steward.support.Tokens;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SecurityReportResourceTest {
+
+    @Test
+    void report_afterBackupRecorded_showsKeysBackupsAndChain() {
+        String admin = Tokens.of("city-admin", "CITY");
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("kind", "BACKUP", "completedAt", "2026-12-01T02:00:00Z"))
+                .post("/api/v1/admin/backup-events")
+                .then()
+                .statusCode(201);
+
+        given().auth()
+                .oauth2(Tokens.of("auditor", "CITY"))
+                .get("/api/v1/admin/security-report")
+                .then()
+                .statusCode(200)
+                .body("directory.connected", equalTo(false))
+                .body("keys.masterKeys.primary", hasItem(true))
+                .body("keys.activeDataKeys", greaterThanOrEqualTo(0))
+                .body("backups.lastBackup", notNullValue())
+                .body("auditChain.valid", equalTo(true));
+    }
+
+    @Test
+    void report_asProviderStaff_returns403() {
+        given().auth()
+                .oauth2(Tokens.of("provider-staff", "P"))
+                .get("/api/v1/admin/security-report")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void recordBackup_unknownKind_returns400() {
+        given().auth()
+                .oauth2(Tokens.of("city-admin", "CITY"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("kind", "SNAPSHOT", "completedAt", "2026-12-01T02:00:00Z"))
+                .post("/api/v1/admin/backup-events")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
+    }
+}
