@@ -14,6 +14,12 @@ public interface CryptoConfig {
     /** A Tink KMS key URI such as {@code gcp-kms://…} ({@code STEWARD_CRYPTO_KMS_URI}). */
     Optional<String> kmsUri();
 
+    /**
+     * Path of the append-only destruction ledger kept outside the database ({@code
+     * STEWARD_CRYPTO_DESTRUCTION_LEDGER}); see {@link DestructionLedger}.
+     */
+    Optional<String> destructionLedger();
+
     /** Whether a throwaway in-memory root key may be made when none is configured (dev only). */
     @WithDefault("false")
     boolean allowThrowawayKeyset();

@@ -40,6 +40,7 @@ public class DataKeys {
 
     @Inject EntityManager em;
     @Inject MasterKeys master;
+    @Inject DestructionLedger ledger;
 
     private final Map<String, UUID> current = new ConcurrentHashMap<>();
     private final Map<UUID, Cached> unwrapped = new ConcurrentHashMap<>();
@@ -75,6 +76,7 @@ public class DataKeys {
                         .getResultList();
         current.keySet().removeIf(k -> k.startsWith(scope + "#"));
         ids.forEach(unwrapped::remove);
+        ledger.recordAfterCommit(scope, ids);
         return ids;
     }
 

@@ -3,7 +3,9 @@ package io.steward.crypto;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +21,7 @@ class KeyRotationTest {
     @Inject Envelope envelope;
     @Inject DataKeys keys;
     @Inject EntityManager em;
+    @Inject DestructionLedger ledger;
 
     @Test
     void rotate_oldDataStaysReadableAndKeysAreRewrapped() throws Exception {
@@ -79,6 +82,52 @@ class KeyRotationTest {
         QuarkusTransaction.requiringNew().run(() -> keys.destroyScope(scope));
         keys.evictAll();
         assertThrows(KeyDestroyedException.class, () -> envelope.decrypt(sealed, context));
+    }
+
+    @Test
+    void replay_keyRestoredFromBackup_isDestroyedAgain() throws Exception {
+        String scope = "ledger-test-" + UUID.randomUUID();
+        FieldContext context = FieldContext.of("academic_record", "mark", UUID.randomUUID());
+        envelope.encrypt(scope, "A", context);
+        UUID keyId = keys.currentId(scope, DataKeys.Purpose.AEAD);
+        byte[] wrapped =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        (byte[])
+                                                em.createNativeQuery(
+                                                                "select wrapped from data_key where"
+                                                                        + " id = ?1")
+                                                        .setParameter(1, keyId)
+                                                        .getSingleResult());
+        QuarkusTransaction.requiringNew().run(() -> keys.destroyScope(scope));
+        assertTrue(ledger.recorded().contains(keyId));
+
+        // A restore from an older backup brings the wrapped key back.
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                em.createNativeQuery(
+                                                "update data_key set wrapped = ?1, destroyed_at ="
+                                                        + " null where id = ?2")
+                                        .setParameter(1, wrapped)
+                                        .setParameter(2, keyId)
+                                        .executeUpdate());
+        int again =
+                QuarkusTransaction.requiringNew()
+                        .call(() -> ledger.destroyAgain(ledger.recorded()));
+
+        assertEquals(1, again);
+        Object restored =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        em.createNativeQuery(
+                                                        "select wrapped from data_key where id ="
+                                                                + " ?1")
+                                                .setParameter(1, keyId)
+                                                .getSingleResult());
+        assertNull(restored);
     }
 
     private long masterKeyOf(UUID keyId) {
