@@ -3,6 +3,7 @@ package io.steward.tools;
 import io.steward.tools.city.City;
 import io.steward.tools.city.CityWriter;
 import io.steward.tools.city.SyntheticCity;
+import io.steward.tools.load.LoadCommand;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
@@ -10,15 +11,13 @@ import java.util.Set;
 /** {@code generate --out DIR [--scale N] [--seed S] [--as-of YYYY-MM-DD]}: files only. */
 final class GenerateCommand {
 
-    static final long DEFAULT_SEED = 20210823L;
-
     private GenerateCommand() {}
 
     static int run(String[] argv) throws Exception {
         Args args = Args.parse(argv, Set.of());
         Path out = Path.of(args.require("out"));
         int scale = args.integer("scale", 1);
-        long seed = args.number("seed", DEFAULT_SEED);
+        long seed = args.number("seed", LoadCommand.DEFAULT_SEED);
         LocalDate asOf = LocalDate.parse(args.get("as-of", LocalDate.now().toString()));
         City city = SyntheticCity.generate(seed, scale, asOf);
         CityWriter.writeAll(city, out);

@@ -25,17 +25,26 @@ public final class Main {
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        int status =
-                switch (args[0]) {
-                    case "keyset" -> KeysetCommand.run(rest);
-                    case "generate" -> GenerateCommand.run(rest);
-                    case "load" -> LoadCommand.run(rest);
-                    case "check" -> DemoChecks.run(rest);
-                    default -> {
-                        usage();
-                        yield 2;
-                    }
-                };
+        int status;
+        try {
+            status =
+                    switch (args[0]) {
+                        case "keyset" -> KeysetCommand.run(rest);
+                        case "generate" -> GenerateCommand.run(rest);
+                        case "load" -> LoadCommand.run(rest);
+                        case "check" -> DemoChecks.run(rest);
+                        default -> {
+                            usage();
+                            yield 2;
+                        }
+                    };
+        } catch (IllegalArgumentException e) {
+            System.err.println("steward-tools: " + e.getMessage());
+            status = 2;
+        } catch (Exception e) {
+            System.err.println("steward-tools " + args[0] + " failed: " + e.getMessage());
+            status = 1;
+        }
         System.exit(status);
     }
 
