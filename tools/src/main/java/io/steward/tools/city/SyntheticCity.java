@@ -23,20 +23,27 @@ public final class SyntheticCity {
 
     private final long seed;
     private final int scale;
+    private final int youthPerScale;
     private final LocalDate asOf;
     private final SchoolYear year = SchoolYear.SY_2021_2022;
 
-    private SyntheticCity(long seed, int scale, LocalDate asOf) {
-        if (scale < 1) {
-            throw new IllegalArgumentException("scale must be at least 1");
+    private SyntheticCity(long seed, int scale, LocalDate asOf, int youthPerScale) {
+        if (scale < 1 || youthPerScale < 1) {
+            throw new IllegalArgumentException("scale and youth per scale must be at least 1");
         }
         this.seed = seed;
         this.scale = scale;
+        this.youthPerScale = youthPerScale;
         this.asOf = asOf;
     }
 
     public static City generate(long seed, int scale, LocalDate asOf) {
-        return new SyntheticCity(seed, scale, asOf).build();
+        return generate(seed, scale, asOf, YOUTH_PER_SCALE);
+    }
+
+    /** A city with another number of youth per scale step, for small tests and benchmarks. */
+    public static City generate(long seed, int scale, LocalDate asOf, int youthPerScale) {
+        return new SyntheticCity(seed, scale, asOf, youthPerScale).build();
     }
 
     private City build() {
@@ -47,7 +54,7 @@ public final class SyntheticCity {
         List<SchoolRecord> records = new ArrayList<>();
         List<Consent> consents = new ArrayList<>();
         List<String> guardianYouth = new ArrayList<>();
-        for (int i = 0; i < YOUTH_PER_SCALE * scale; i++) {
+        for (int i = 0; i < youthPerScale * scale; i++) {
             String key = String.format("Y%06d", i + 1);
             Random random = Seeds.random(seed, "youth", key);
             Youth one = youth(random, key, i);
