@@ -272,11 +272,10 @@ rl_steward() {
         MP_JWT_VERIFY_PUBLICKEY_LOCATION="$issuer/protocol/openid-connect/certs" \
         MP_JWT_VERIFY_ISSUER="$issuer" \
         STEWARD_CRYPTO_MASTER_KEYSET="$keyset" \
-        QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL="http://127.0.0.1:$KC_PORT" \
-        QUARKUS_KEYCLOAK_ADMIN_CLIENT_REALM=steward \
-        QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_ID=steward-api \
-        QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET=dev-only-steward-api-secret \
-        QUARKUS_KEYCLOAK_ADMIN_CLIENT_GRANT_TYPE=CLIENT_CREDENTIALS \
+        STEWARD_KEYCLOAK_SERVER_URL="http://127.0.0.1:$KC_PORT" \
+        STEWARD_KEYCLOAK_REALM=steward \
+        STEWARD_KEYCLOAK_CLIENT_ID=steward-api \
+        STEWARD_KEYCLOAK_CLIENT_SECRET=dev-only-steward-api-secret \
         java -jar target/quarkus-app/quarkus-run.jar
     rl_wait_http Steward "http://127.0.0.1:$PORT/q/health/ready" 180 "${RL_PIDS[-1]}" \
         "$LOGS/steward.log"
