@@ -21,8 +21,7 @@ field() {
     sed -n "s/.*\"$1\" *: *\"\{0,1\}\([^\",}]*\).*/\1/p" <<<"$2" | head -n 1
 }
 
-token_answer=$(curl -sS --fail-with-body -u "$client:$secret" \
-    -d grant_type=client_credentials "$token_url")
+token_answer=$(curl -sS -u "$client:$secret" -d grant_type=client_credentials "$token_url")
 token=$(field access_token "$token_answer")
 [ -n "$token" ] || { echo "no token: $(field error "$token_answer")" >&2; exit 1; }
 
