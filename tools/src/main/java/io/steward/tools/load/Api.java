@@ -83,7 +83,7 @@ public final class Api {
                             : parse(bytes, response.statusCode());
             return new Answer(response.statusCode(), json);
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage());
+            throw new IllegalStateException(method + " " + path + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");

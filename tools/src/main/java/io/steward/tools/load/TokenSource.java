@@ -108,7 +108,7 @@ public final class TokenSource implements Supplier<String> {
             long lifetime = json.path("expires_in").asLong(60);
             renewAt = Instant.now().plusSeconds(Math.max(5, lifetime - 30));
         } catch (IOException e) {
-            throw new IllegalStateException("token endpoint unreachable: " + e.getMessage());
+            throw new IllegalStateException("token endpoint unreachable: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
