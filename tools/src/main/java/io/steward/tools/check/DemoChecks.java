@@ -1,0 +1,148 @@
+package io.steward.tools.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.steward.tools.Args;
+import io.steward.tools.city.City;
+import io.steward.tools.city.Consent;
+import io.steward.tools.city.Demo;
+import io.steward.tools.city.Program;
+import io.steward.tools.city.Youth;
+import io.steward.tools.edfi.EdFiCity;
+import io.steward.tools.edfi.EdFiSample;
+import io.steward.tools.load.Api;
+import io.steward.tools.load.LoadCommand;
+import io.steward.tools.load.Logins;
+import io.steward.tools.load.TokenSource;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code check --edfi DIR [--api URL] [--keycloak URL]}: what a user sees after the Ed-Fi load,
+ * asked with real demo tokens. The expected numbers come from reading the same folder again, never
+ * from the service.
+ */
+public final class DemoChecks {
+
+    private final Api api;
+    private final Logins logins;
+    private final Results results = new Results();
+
+    private DemoChecks(Api api, Logins logins) {
+        this.api = api;
+        this.logins = logins;
+    }
+
+    public static int run(String[] argv) throws Exception {
+        Args args = Args.parse(argv, Set.of());
+        Api api = new Api(URI.create(args.get("api", "http://127.0.0.1:8080")));
+        URI endpoint =
+                TokenSource.endpoint(
+                        args.get("keycloak", "http://127.0.0.1:8180"),
+                        args.get("realm", "steward"));
+        Logins logins =
+                new Logins(endpoint, System.getenv().getOrDefault("STEWARD_DEMO_PASSWORD", "demo"));
+        EdFiSample sample = EdFiSample.read(Path.of(args.require("edfi")));
+        City city = EdFiCity.of(sample, LoadCommand.DEFAULT_SEED, LocalDate.now());
+        DemoChecks checks = new DemoChecks(api, logins);
+        checks.outcomes(city);
+        checks.providerCannotReadOutcomes();
+        new AcademicRecordChecks(api, logins, checks.results).caseManager(city);
+        return checks.results.finish();
+    }
+
+    private void outcomes(City city) {
+        TokenSource dashboard = logins.user("demo-dashboard");
+        JsonNode participation =
+                outcome(dashboard, "participation?groupBy=gradeLevel", "participation");
+        results.check(
+                "participation by gradeLevel covers all " + city.youth().size() + " students",
+                participation != null
+                        && participation.path("total").path("n").asInt(-1) == city.youth().size(),
+                participation == null ? "no answer" : "total " + participation.path("total"));
+        if (participation != null) {
+            Set<String> expected = new HashSet<>();
+            city.youth().forEach(y -> expected.add(y.gradeLevel()));
+            Set<String> seen = new HashSet<>();
+            participation
+                    .path("cells")
+                    .forEach(c -> seen.add(c.path("group").path("gradeLevel").asText()));
+            results.check(
+                    "participation has a cell for every derived grade level",
+                    seen.equals(expected),
+                    "expected " + expected + ", cells " + seen);
+        }
+        for (String metric : List.of("school-attendance", "assessment-proficiency")) {
+            JsonNode answer = outcome(dashboard, metric + "?groupBy=gradeLevel", metric);
+            JsonNode value = answer == null ? null : answer.path("total").path("value");
+            results.check(
+                    metric + " has a value",
+                    value != null && value.isNumber(),
+                    answer == null ? "no answer" : "total " + answer.path("total"));
+        }
+    }
+
+    private JsonNode outcome(TokenSource token, String query, String metric) {
+        Api.Answer answer = api.get(token, "/api/v1/outcomes/" + query);
+        if (answer.status() != 200) {
+            results.check(
+                    "GET outcomes/" + query + " answers 200", false, "got " + answer.status());
+            return null;
+        }
+        results.check(
+                "outcomes/" + metric + " names its metric",
+                metric.equals(answer.body().path("metric").asText()),
+                "metric " + answer.body().path("metric"));
+        return answer.body();
+    }
+
+    private void providerCannotReadOutcomes() {
+        for (String metric :
+                List.of("participation", "school-attendance", "assessment-proficiency")) {
+            int status =
+                    api.get(
+                                    logins.user("demo-provider"),
+                                    "/api/v1/outcomes/" + metric + "?groupBy=gradeLevel")
+                            .status();
+            results.check(
+                    "demo-provider gets 403 on outcomes/" + metric, status == 403, "got " + status);
+        }
+    }
+
+    /** Expected consented categories of each Northside youth, from the load's own rules. */
+    static Map<String, Set<String>> northsideConsents(City city) {
+        Map<String, Set<String>> categories = new HashMap<>();
+        for (Consent c : city.consents()) {
+            if (c.recipientCode().equals(Demo.NORTHSIDE)) {
+                categories
+                        .computeIfAbsent(c.youthKey(), k -> new HashSet<>())
+                        .addAll(c.dataCategories());
+            }
+        }
+        return categories;
+    }
+
+    static Set<String> youthOf(City city, String provider) {
+        Map<String, String> providerOf = new HashMap<>();
+        for (Program p : city.programs()) {
+            providerOf.put(p.key(), p.providerCode());
+        }
+        Set<String> keys = new HashSet<>();
+        city.enrollments().stream()
+                .filter(e -> provider.equals(providerOf.get(e.programKey())))
+                .forEach(e -> keys.add(e.youthKey()));
+        return keys;
+    }
+
+    static String lookupPath(Youth y) {
+        return "/api/v1/participants?districtCode="
+                + Api.query(y.districtCode())
+                + "&districtStudentId="
+                + Api.query(y.districtStudentId());
+    }
+}
