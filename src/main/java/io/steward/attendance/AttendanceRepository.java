@@ -28,72 +28,67 @@ public class AttendanceRepository {
     @Inject EntityManager em;
     @Inject ProgramAccess programAccess;
 
+    private static final String NOT_ENROLLED =
+            "select t.i - 1 from unnest(?::uuid[], ?::text[]::date[]) with ordinality"
+                    + " as t(pid, d, i) where not exists (select 1 from enrollment e"
+                    + " where e.program_id = ? and e.participant_id = t.pid"
+                    + " and e.start_date <= t.d and (e.end_date is null or e.end_date >= t.d))"
+                    + " order by t.i";
+
+    private static final String UPSERT =
+            "insert into attendance (program_id, participant_id, date, minutes, updated_at)"
+                    + " select ?, t.pid, t.d, t.m, now()"
+                    + " from unnest(?::uuid[], ?::text[]::date[], ?::int[]) as t(pid, d, m)"
+                    + " on conflict (program_id, participant_id, date) do update"
+                    + " set minutes = excluded.minutes, updated_at = excluded.updated_at";
+
+    private static final String PAGE =
+            "select a.participant_id, a.date, a.minutes, a.updated_at from attendance a"
+                    + " join program pr on pr.id = a.program_id"
+                    + " join organization o on o.id = pr.provider_id"
+                    + " where a.program_id = :program and ";
+
     /** Indexes of the entries whose youth had no enrollment in the program covering the date. */
     public List<Integer> notEnrolled(UUID programId, List<AttendanceEntry> entries) {
-        return em.unwrap(Session.class)
-                .doReturningWork(
-                        c -> {
-                            try (PreparedStatement st =
-                                    c.prepareStatement(
-                                            "select t.i - 1 from unnest(?::uuid[],"
-                                                    + " ?::text[]::date[]) with ordinality"
-                                                    + " as t(pid, d, i) where not exists"
-                                                    + " (select 1 from enrollment e"
-                                                    + " where e.program_id = ?"
-                                                    + " and e.participant_id = t.pid"
-                                                    + " and e.start_date <= t.d and"
-                                                    + " (e.end_date is null or e.end_date >= t.d))"
-                                                    + " order by t.i")) {
-                                st.setArray(1, uuids(c, entries));
-                                st.setArray(2, dates(c, entries));
-                                st.setObject(3, programId);
-                                List<Integer> bad = new ArrayList<>();
-                                try (ResultSet rs = st.executeQuery()) {
-                                    while (rs.next()) {
-                                        bad.add((int) rs.getLong(1));
-                                    }
-                                }
-                                return bad;
-                            }
-                        });
+        return em.unwrap(Session.class).doReturningWork(c -> notEnrolled(c, programId, entries));
     }
 
     /** Inserts or replaces the entries of a program, a chunk of rows per statement. */
     public int upsert(UUID programId, List<AttendanceEntry> entries) {
-        return em.unwrap(Session.class)
-                .doReturningWork(
-                        c -> {
-                            int written = 0;
-                            try (PreparedStatement st =
-                                    c.prepareStatement(
-                                            "insert into attendance (program_id, participant_id,"
-                                                    + " date, minutes, updated_at)"
-                                                    + " select ?, t.pid, t.d, t.m, now()"
-                                                    + " from unnest(?::uuid[], ?::text[]::date[],"
-                                                    + " ?::int[]) as t(pid, d, m)"
-                                                    + " on conflict (program_id, participant_id,"
-                                                    + " date) do update set"
-                                                    + " minutes = excluded.minutes,"
-                                                    + " updated_at = excluded.updated_at")) {
-                                for (int from = 0; from < entries.size(); from += CHUNK) {
-                                    List<AttendanceEntry> chunk =
-                                            entries.subList(
-                                                    from, Math.min(entries.size(), from + CHUNK));
-                                    st.setObject(1, programId);
-                                    st.setArray(2, uuids(c, chunk));
-                                    st.setArray(3, dates(c, chunk));
-                                    st.setArray(
-                                            4,
-                                            c.createArrayOf(
-                                                    "int4",
-                                                    chunk.stream()
-                                                            .map(AttendanceEntry::minutes)
-                                                            .toArray()));
-                                    written += st.executeUpdate();
-                                }
-                            }
-                            return written;
-                        });
+        return em.unwrap(Session.class).doReturningWork(c -> upsert(c, programId, entries));
+    }
+
+    private static List<Integer> notEnrolled(
+            Connection c, UUID programId, List<AttendanceEntry> entries) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(NOT_ENROLLED)) {
+            st.setArray(1, uuids(c, entries));
+            st.setArray(2, dates(c, entries));
+            st.setObject(3, programId);
+            List<Integer> bad = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    bad.add((int) rs.getLong(1));
+                }
+            }
+            return bad;
+        }
+    }
+
+    private static int upsert(Connection c, UUID programId, List<AttendanceEntry> entries)
+            throws SQLException {
+        int written = 0;
+        try (PreparedStatement st = c.prepareStatement(UPSERT)) {
+            for (int from = 0; from < entries.size(); from += CHUNK) {
+                List<AttendanceEntry> chunk =
+                        entries.subList(from, Math.min(entries.size(), from + CHUNK));
+                st.setObject(1, programId);
+                st.setArray(2, uuids(c, chunk));
+                st.setArray(3, dates(c, chunk));
+                st.setArray(4, c.createArrayOf("int4", minutes(chunk)));
+                written += st.executeUpdate();
+            }
+        }
+        return written;
     }
 
     /**
@@ -108,13 +103,7 @@ public class AttendanceRepository {
             LocalDate afterDate,
             UUID afterId,
             int limit) {
-        StringBuilder sql =
-                new StringBuilder(
-                                "select a.participant_id, a.date, a.minutes, a.updated_at from"
-                                    + " attendance a join program pr on pr.id = a.program_id join"
-                                    + " organization o on o.id = pr.provider_id where a.program_id"
-                                    + " = :program and ")
-                        .append(programAccess.scope());
+        StringBuilder sql = new StringBuilder(PAGE).append(programAccess.scope());
         if (from != null) {
             sql.append(" and a.date >= :from");
         }
@@ -141,21 +130,23 @@ public class AttendanceRepository {
         if (afterDate != null) {
             query.setParameter("afterDate", afterDate).setParameter("afterId", afterId);
         }
-        return programAccess.bind(query).setMaxResults(limit + 1).getResultList().stream()
-                .map(
-                        r ->
-                                new AttendanceView(
-                                        (UUID) r[0],
-                                        (LocalDate) r[1],
-                                        (Integer) r[2],
-                                        (Instant) r[3]))
-                .toList();
+        List<Object[]> rows = programAccess.bind(query).setMaxResults(limit + 1).getResultList();
+        return rows.stream().map(AttendanceRepository::view).toList();
+    }
+
+    private static AttendanceView view(Object[] row) {
+        return new AttendanceView(
+                (UUID) row[0], (LocalDate) row[1], (Integer) row[2], (Instant) row[3]);
     }
 
     private static java.sql.Array uuids(Connection c, List<AttendanceEntry> entries)
             throws SQLException {
         return c.createArrayOf(
                 "uuid", entries.stream().map(AttendanceEntry::participantId).toArray());
+    }
+
+    private static Object[] minutes(List<AttendanceEntry> entries) {
+        return entries.stream().map(AttendanceEntry::minutes).toArray();
     }
 
     private static java.sql.Array dates(Connection c, List<AttendanceEntry> entries)

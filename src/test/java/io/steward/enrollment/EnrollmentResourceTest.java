@@ -182,6 +182,9 @@ class EnrollmentResourceTest {
         withdraw(org, program, id, Map.of("endDate", "2026-02-30"))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("endDate"));
+        withdraw(org, program, id, Map.of("endDate", "2026-01-31", "reason", "r".repeat(201)))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
         withdraw(org, program, id, Map.of("endDate", "2026-01-31", "status", "ACTIVE"))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("status"));
