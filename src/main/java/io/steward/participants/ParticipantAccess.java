@@ -1,16 +1,27 @@
 package io.steward.participants;
 
+import io.steward.audit.AuditLog;
+import io.steward.audit.Outcome;
+import io.steward.common.ApiException;
 import io.steward.security.Caller;
 import io.steward.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Who may see a participant. A provider sees a youth while the youth has, or had, an enrollment in
  * one of its programs; a guardian sees the youth linked to its token subject; the city sees
  * everyone. Every rule about seeing a participant is written here once.
+ *
+ * <p>Creating and enrolling: provider roles of an organization may post youth (a post that matches
+ * an existing youth by natural key and birth date yields only its id) and may enroll any existing
+ * youth in their own programs; that enrollment is how a provider comes to serve a youth. Linking a
+ * guardian login: {@code city-admin}, or provider roles of a provider that serves the youth.
  */
 @ApplicationScoped
 public class ParticipantAccess {
@@ -21,8 +32,14 @@ public class ParticipantAccess {
                     + " join organization o on o.id = pr.provider_id"
                     + " where e.participant_id = p.id and lower(o.code) = lower(:org))";
 
+    /** SQL condition: participant {@code p} is linked to the guardian subject {@code :subject}. */
+    public static final String LINKED_TO_SUBJECT =
+            "exists (select 1 from guardian_link gl"
+                    + " where gl.participant_id = p.id and gl.subject = :subject)";
+
     @Inject EntityManager em;
     @Inject Caller caller;
+    @Inject AuditLog audit;
 
     /** Whether the provider with this code has, or had, the youth in one of its programs. */
     public boolean servedBy(UUID participantId, String orgCode) {
@@ -67,5 +84,63 @@ public class ParticipantAccess {
                 em.createNativeQuery("select exists (select 1 from participant where id = ?1)")
                         .setParameter(1, participantId)
                         .getSingleResult();
+    }
+
+    /** Whether the caller may post youth: a provider role acting for its organization. */
+    public boolean canCreate() {
+        return caller.hasAny(Role.PROVIDER_STAFF, Role.CASE_MANAGER) && caller.org().isPresent();
+    }
+
+    /** Whether the caller may link a guardian login to the youth. */
+    public boolean canLink(UUID participantId) {
+        if (caller.has(Role.CITY_ADMIN)) {
+            return exists(participantId);
+        }
+        return caller.hasAny(Role.PROVIDER_STAFF, Role.CASE_MANAGER)
+                && caller.org().isPresent()
+                && servedBy(participantId, caller.org().get());
+    }
+
+    /**
+     * SQL condition on participant alias {@code p}: the youth the caller may read, as {@link
+     * #canRead} decides for one. Bind its parameters with {@link #bindScope}.
+     */
+    public String readScope() {
+        if (caller.has(Role.CITY_ADMIN)) {
+            return "true";
+        }
+        List<String> any = new ArrayList<>();
+        if (caller.hasAny(Role.PROVIDER_STAFF, Role.CASE_MANAGER) && caller.org().isPresent()) {
+            any.add(SERVED_BY_ORG);
+        }
+        if (caller.has(Role.GUARDIAN)) {
+            any.add(LINKED_TO_SUBJECT);
+        }
+        return any.isEmpty() ? "false" : "(" + String.join(" or ", any) + ")";
+    }
+
+    public <Q extends Query> Q bindScope(Q query) {
+        String scope = readScope();
+        if (scope.contains(":org")) {
+            query.setParameter("org", caller.org().orElseThrow());
+        }
+        if (scope.contains(":subject")) {
+            query.setParameter("subject", caller.subject());
+        }
+        return query;
+    }
+
+    /**
+     * Audits a refused or unanswerable request about one youth in its own transaction and returns
+     * the 404 to throw: the same answer whether the youth is hidden or absent.
+     */
+    public ApiException hidden(UUID participantId, String action, String resource) {
+        boolean exists = exists(participantId);
+        audit.recordAlone(
+                action,
+                resource,
+                exists ? List.of(participantId) : List.of(),
+                exists ? Outcome.DENIED : Outcome.NOT_FOUND);
+        return ApiException.notFound();
     }
 }

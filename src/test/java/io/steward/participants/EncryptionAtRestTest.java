@@ -1,0 +1,184 @@
+package io.steward.participants;
+
+import static io.restassured.RestAssured.given;
+import static io.steward.support.YouthFixtures.admin;
+import static io.steward.support.YouthFixtures.provider;
+import static io.steward.support.YouthFixtures.staff;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.steward.crypto.Envelope;
+import io.steward.crypto.FieldContext;
+import io.steward.support.YouthFixtures;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Personal values never reach the database in plaintext, and ciphertexts are bound to rows. */
+@QuarkusTest
+class EncryptionAtRestTest {
+
+    @Inject AgroalDataSource db;
+    @Inject Envelope envelope;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dump_afterCreatingYouth_holdsNoPersonalValueInPlaintext() throws SQLException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = YouthFixtures.body();
+        body.put("firstName", "Ye\u0301senia" + tag);
+        body.put("lastName", "Quillfeather" + tag);
+        body.put("dateOfBirth", "2012-11-23");
+        body.put("districtStudentId", "STU" + tag + "Q");
+        Map<String, Object> guardian = ((List<Map<String, Object>>) body.get("guardians")).get(0);
+        guardian.put("name", "Marisol Quillfeather" + tag);
+        guardian.put("email", "mq" + tag + "@example.test");
+        guardian.put("phone", "+1 555 0123 987");
+        String org = provider();
+        String id = YouthFixtures.create(staff(org), body);
+        YouthFixtures.enroll(org, YouthFixtures.program(org), id);
+        given().auth().oauth2(admin()).get("/api/v1/participants/" + id).then().statusCode(200);
+
+        String dump = dumpDatabase().toLowerCase(Locale.ROOT);
+
+        assertTrue(dump.contains(id), "the dump reads the participant table");
+        assertTrue(dump.contains(body.get("districtCode").toString().toLowerCase(Locale.ROOT)));
+        List<String> personal =
+                List.of(
+                        "Y\u00e9senia" + tag,
+                        "Ye\u0301senia" + tag,
+                        "senia" + tag,
+                        "Quillfeather" + tag,
+                        "2012-11-23",
+                        "STU" + tag + "Q",
+                        "Marisol Quillfeather",
+                        "mq" + tag + "@example.test",
+                        "555 0123 987");
+        for (String value : personal) {
+            assertFalse(dump.contains(value.toLowerCase(Locale.ROOT)), "plaintext in the dump");
+        }
+    }
+
+    @Test
+    void decrypt_ciphertextMovedToAnotherRowOrColumn_fails() {
+        UUID row = UUID.randomUUID();
+        FieldContext home = FieldContext.of("participant", "first_name", row);
+        byte[] sealed = envelope.encrypt(ParticipantCipher.SCOPE, "Synthetic", home);
+
+        assertEquals("Synthetic", envelope.decrypt(sealed, home));
+        FieldContext otherRow = FieldContext.of("participant", "first_name", UUID.randomUUID());
+        assertThrows(IllegalStateException.class, () -> envelope.decrypt(sealed, otherRow));
+        FieldContext otherColumn = FieldContext.of("participant", "last_name", row);
+        assertThrows(IllegalStateException.class, () -> envelope.decrypt(sealed, otherColumn));
+        FieldContext otherTable = FieldContext.of("guardian", "first_name", row);
+        assertThrows(IllegalStateException.class, () -> envelope.decrypt(sealed, otherTable));
+    }
+
+    @Test
+    void read_nameCopiedFromAnotherYouthsRow_failsWithoutRevealingIt() throws SQLException {
+        Map<String, Object> source = YouthFixtures.body();
+        String from = YouthFixtures.create(staff(provider()), source);
+        String to = YouthFixtures.create(staff(provider()), YouthFixtures.body());
+        byte[] original = column(to);
+        try {
+            copyFirstName(from, to);
+
+            String answer =
+                    given().auth()
+                            .oauth2(admin())
+                            .get("/api/v1/participants/" + to)
+                            .then()
+                            .statusCode(500)
+                            .extract()
+                            .asString();
+
+            assertFalse(answer.contains(source.get("firstName").toString()));
+        } finally {
+            restore(to, original);
+        }
+        given().auth().oauth2(admin()).get("/api/v1/participants/" + to).then().statusCode(200);
+    }
+
+    /** Every column of every table in the schema, as text; bytea decoded as UTF-8 and Latin-1. */
+    private String dumpDatabase() throws SQLException {
+        StringBuilder dump = new StringBuilder();
+        try (Connection c = db.getConnection()) {
+            List<String[]> columns = new ArrayList<>();
+            try (ResultSet rs =
+                    c.createStatement()
+                            .executeQuery(
+                                    "select c.table_name, c.column_name, c.data_type"
+                                            + " from information_schema.columns c"
+                                            + " join information_schema.tables t"
+                                            + " on t.table_schema = c.table_schema"
+                                            + " and t.table_name = c.table_name"
+                                            + " where c.table_schema = current_schema()"
+                                            + " and t.table_type = 'BASE TABLE'")) {
+                while (rs.next()) {
+                    columns.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+            assertTrue(columns.stream().anyMatch(col -> col[0].equals("guardian")));
+            for (String[] col : columns) {
+                boolean bytes = col[2].equals("bytea");
+                String select = bytes ? "\"" + col[1] + "\"" : "\"" + col[1] + "\"::text";
+                try (ResultSet rs =
+                        c.createStatement()
+                                .executeQuery("select " + select + " from \"" + col[0] + "\"")) {
+                    while (rs.next()) {
+                        if (bytes) {
+                            byte[] value = rs.getBytes(1);
+                            if (value != null) {
+                                dump.append(new String(value, StandardCharsets.UTF_8)).append('\n');
+                                dump.append(new String(value, StandardCharsets.ISO_8859_1));
+                            }
+                        } else {
+                            dump.append(rs.getString(1));
+                        }
+                        dump.append('\n');
+                    }
+                }
+            }
+        }
+        return dump.toString();
+    }
+
+    private byte[] column(String id) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement("select first_name from participant where id = ?")) {
+            st.setObject(1, UUID.fromString(id));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBytes(1);
+            }
+        }
+    }
+
+    private void copyFirstName(String from, String to) throws SQLException {
+        restore(to, column(from));
+    }
+
+    private void restore(String id, byte[] value) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement("update participant set first_name = ? where id = ?")) {
+            st.setBytes(1, value);
+            st.setObject(2, UUID.fromString(id));
+            assertEquals(1, st.executeUpdate());
+        }
+    }
+}
