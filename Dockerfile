@@ -4,9 +4,8 @@
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
-COPY mvnw pom.xml .editorconfig ./
+COPY mvnw pom.xml ./
 COPY .mvn .mvn
-RUN ./mvnw -B -ntp -q dependency:go-offline
 COPY src src
 RUN ./mvnw -B -ntp -q package -DskipTests
 

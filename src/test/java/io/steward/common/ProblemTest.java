@@ -181,6 +181,20 @@ class ProblemTest {
     }
 
     @Test
+    void post_chunkedBodyOverTheServerLimit_returns413() {
+        byte[] big = ("{\"name\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}").getBytes();
+        assertProblem(
+                given().auth()
+                        .oauth2(admin())
+                        .contentType(ContentType.JSON)
+                        .body(new java.io.ByteArrayInputStream(big))
+                        .when()
+                        .post(ORGS)
+                        .then(),
+                413);
+    }
+
+    @Test
     void post_wrongMediaType_returns415() {
         assertProblem(
                         given().auth()
