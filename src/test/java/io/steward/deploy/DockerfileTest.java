@@ -53,6 +53,13 @@ class DockerfileTest {
     }
 
     @Test
+    void buildContext_excludesEverythingButBuildInputs() throws Exception {
+        List<String> ignore = Files.readAllLines(Path.of(".dockerignore"));
+        assertTrue(ignore.contains("*"), ".dockerignore starts from nothing");
+        assertFalse(ignore.stream().anyMatch(l -> l.contains(".local")), "local keys stay out");
+    }
+
+    @Test
     void finalStage_runsThePackagedApp() throws Exception {
         String stage = String.join("\n", finalStage());
         assertTrue(stage.contains("quarkus-app/"), "copies target/quarkus-app");
