@@ -20,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,12 +38,10 @@ class PackagedServiceIT {
     void start_withDocumentedEnvironmentAndCertificate_servesTheApiOverHttpsOnly()
             throws Exception {
         SelfSignedCert cert = SelfSignedCert.create(CERTS);
-        int http = PackagedApp.freePort();
         int https = PackagedApp.freePort();
-        Map<String, String> env = new HashMap<>(PackagedApp.databaseEnv());
-        env.putAll(PackagedApp.realmEnv());
+        Map<String, String> env = PackagedApp.deploymentEnv();
+        String http = env.get("QUARKUS_HTTP_PORT");
         env.put("STEWARD_CRYPTO_MASTER_KEYSET", abs(TestKeys.DIR.resolve("master.json")));
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(http));
         env.put("QUARKUS_HTTP_SSL_PORT", String.valueOf(https));
         env.put("QUARKUS_HTTP_SSL_CERTIFICATE_FILES", abs(cert.certificate()));
         env.put("QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES", abs(cert.key()));
@@ -134,10 +131,8 @@ class PackagedServiceIT {
     @Test
     void start_withVerifyFullAndAnUnverifiableDatabase_refusesToStart() throws Exception {
         SelfSignedCert cert = SelfSignedCert.create(CERTS.resolve("other-ca"));
-        Map<String, String> env = new HashMap<>(PackagedApp.databaseEnv());
-        env.putAll(PackagedApp.realmEnv());
+        Map<String, String> env = PackagedApp.deploymentEnv();
         env.put("STEWARD_CRYPTO_MASTER_KEYSET", abs(TestKeys.DIR.resolve("master.json")));
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(PackagedApp.freePort()));
         env.put(
                 "QUARKUS_DATASOURCE_JDBC_URL",
                 env.get("QUARKUS_DATASOURCE_JDBC_URL")

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steward.support.PackagedApp;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +14,7 @@ class MissingMasterKeyIT {
 
     @Test
     void start_prodWithoutMasterKey_exitsNamingBothVariables() throws Exception {
-        Map<String, String> env = new HashMap<>(PackagedApp.databaseEnv());
-        env.putAll(PackagedApp.realmEnv());
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(PackagedApp.freePort()));
+        Map<String, String> env = PackagedApp.deploymentEnv();
         env.put("STEWARD_CRYPTO_MASTER_KEYSET", "");
 
         try (PackagedApp app = PackagedApp.start(env)) {

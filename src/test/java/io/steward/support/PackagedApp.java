@@ -48,6 +48,14 @@ public final class PackagedApp implements AutoCloseable {
         return new PackagedApp(builder.start());
     }
 
+    /** A deployment's environment: the test database, the test realm and a free HTTP port. */
+    public static Map<String, String> deploymentEnv() throws IOException {
+        Map<String, String> env = databaseEnv();
+        env.putAll(realmEnv());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(freePort()));
+        return env;
+    }
+
     /** The database the tests use, as a deployment names it. */
     public static Map<String, String> databaseEnv() {
         String db = System.getenv().getOrDefault("STEWARD_TEST_DB", "steward_test");
