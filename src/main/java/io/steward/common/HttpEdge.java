@@ -33,7 +33,8 @@ public class HttpEdge {
     private void begin(RoutingContext context) {
         String id = Correlation.choose(context.request().getHeader(Correlation.HEADER));
         context.put(Correlation.KEY, id);
-        context.response().putHeader(Correlation.HEADER, id);
+        // Set once, just before the headers leave, so a handler that adds it too cannot double it.
+        context.addHeadersEndHandler(v -> context.response().headers().set(Correlation.HEADER, id));
 
         long limit = isUpload(context.request().path()) ? maxUploadBytes : maxJsonBytes;
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);

@@ -11,6 +11,8 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import io.steward.audit.DeniedAccessRecorder;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -32,6 +34,8 @@ public class ProblemMappers {
 
     @Inject ProblemResponses problems;
     @Inject DeniedAccessRecorder denied;
+    @Inject AllowedMethods allowedMethods;
+    @Inject Instance<RoutingContext> routingContext;
 
     @ServerExceptionMapper(priority = 1)
     public Response api(ApiException e) {
@@ -104,9 +108,10 @@ public class ProblemMappers {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         ProblemKind kind = ProblemKind.forStatus(status);
         Response response = problems.build(kind, detailFor(e, kind), null);
-        if (e instanceof NotAllowedException && e.getResponse() != null) {
-            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-            if (allow != null) {
+        if (e instanceof NotAllowedException && routingContext.isResolvable()) {
+            String path = routingContext.get().request().path();
+            String allow = String.join(", ", allowedMethods.forPath(path));
+            if (!allow.isEmpty()) {
                 return Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
             }
         }

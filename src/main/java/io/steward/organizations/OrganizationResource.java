@@ -19,9 +19,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Organizations of the network. Names and codes are not personal data; any caller may read. */
 @Path("/api/v1/organizations")
+@Tag(name = "Organizations")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationResource {
 
@@ -30,6 +33,7 @@ public class OrganizationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.CITY_ADMIN)
+    @Operation(summary = "Create an organization (city-admin)")
     public Response create(@Valid @NotNull OrganizationRequest request) {
         Versioned<OrganizationView> created = service.create(request);
         return created.created(URI.create("/api/v1/organizations/" + created.body().code()));
@@ -37,6 +41,7 @@ public class OrganizationResource {
 
     @GET
     @Authenticated
+    @Operation(summary = "List organizations, in code order")
     public Page<OrganizationView> list(
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.list(PageRequest.of(limit, cursor, 1));
@@ -45,6 +50,7 @@ public class OrganizationResource {
     @GET
     @Path("/{code}")
     @Authenticated
+    @Operation(summary = "One organization by its code, compared case-insensitively")
     public Response get(@PathParam("code") String code) {
         return service.get(code).ok();
     }
