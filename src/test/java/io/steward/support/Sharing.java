@@ -78,7 +78,7 @@ public final class Sharing {
         return given().auth()
                 .oauth2(steward(district))
                 .contentType(contentType)
-                .body(body)
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/agreements/" + agreement + "/academic-records")
                 .then();
     }
