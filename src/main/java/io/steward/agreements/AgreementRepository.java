@@ -49,7 +49,7 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
             where.add("a.id > ?" + params.size());
         }
         String query =
-                "from Agreement a"
+                "from Agreement a join fetch a.district join fetch a.recipient"
                         + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                         + " order by a.id";
         return find(query, params.toArray()).page(0, limit + 1).list();

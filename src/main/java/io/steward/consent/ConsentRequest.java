@@ -22,6 +22,9 @@ public record ConsentRequest(
         @NotNull Method method,
         @NotNull @Valid Evidence evidence) {
 
+    static final String TOKEN = "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*";
+    static final String MEDIA_TYPE = TOKEN + "/" + TOKEN;
+
     /** How the form was signed: on paper (recorded by staff) or electronically by the guardian. */
     public enum Method {
         PAPER,
@@ -41,8 +44,7 @@ public record ConsentRequest(
             @NotBlank
                     @Size(max = 100)
                     @Pattern(
-                            regexp =
-                                    "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*",
+                            regexp = MEDIA_TYPE,
                             message = "must be a media type such as application/pdf")
                     String mediaType) {}
 }

@@ -199,6 +199,37 @@ class AgreementResourceTest {
     }
 
     @Test
+    void upload_signedButNotYetInEffect_returns409() {
+        String district = Youth.org("DISTRICT");
+        Map<String, Object> body =
+                Sharing.agreementBody(district, Youth.org("EVALUATOR"), List.of("GRADES"));
+        body.put("effectiveFrom", Sharing.today().plusDays(10).toString());
+        String id =
+                given().auth()
+                        .oauth2(Youth.admin())
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/v1/agreements")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        given().auth()
+                .oauth2(Sharing.steward(district))
+                .post("/api/v1/agreements/" + id + "/signature")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+        Sharing.upload(
+                        UUID.fromString(id),
+                        district,
+                        "text/csv",
+                        "districtStudentId,schoolYear,category,course,mark\n"
+                                + "A,2021-2022,GRADES,Art,A\n")
+                .statusCode(409);
+    }
+
+    @Test
     void list_isScopedToTheCallersParty() {
         String district = Youth.org("DISTRICT");
         String other = Youth.org("DISTRICT");

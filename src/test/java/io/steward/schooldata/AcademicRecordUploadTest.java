@@ -214,8 +214,10 @@ class AcademicRecordUploadTest {
         String district = Youth.org("DISTRICT");
         UUID agreement = Sharing.active(district, Youth.org("EVALUATOR"));
         String body =
-                "{\"districtStudentId\":\"X\",\"schoolYear\":\"2021-2022\",\"category\":\"GRADES\",\"course\":\"Art\",\"mark\":\"A\",\"ssn\":\"1\"}\n"
-                    + "{not json\n";
+                "{\"districtStudentId\":\"X\",\"schoolYear\":\"2021-2022\","
+                        + "\"category\":\"GRADES\",\"course\":\"Art\",\"mark\":\"A\","
+                        + "\"ssn\":\"1\"}\n"
+                        + "{not json\n";
         Sharing.upload(agreement, district, "application/x-ndjson", body)
                 .statusCode(400)
                 .body("errors.find { it.row == 1 }.column", equalTo("ssn"))
