@@ -4,10 +4,10 @@ import io.steward.schooldata.AcademicRow;
 import io.steward.schooldata.RowErrors;
 import io.steward.schooldata.UploadBatch.SchoolCalendar;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * InterchangeEducationOrgCalendar: the instructional days of each school and year are the sum of
@@ -20,8 +20,7 @@ final class EdFiCalendars implements EdFiReader.Interchange {
     static final String DAYS = "TotalInstructionalDays";
 
     private final RowErrors errors;
-    private final Map<List<String>, Integer> days =
-            new TreeMap<>((a, b) -> String.join("/", a).compareTo(String.join("/", b)));
+    private final Map<List<String>, Integer> days = new LinkedHashMap<>();
     int sessions;
 
     EdFiCalendars(RowErrors errors) {

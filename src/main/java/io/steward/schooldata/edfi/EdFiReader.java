@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -48,7 +49,7 @@ final class EdFiReader {
     }
 
     /** Reads the document; {@code choose} maps the root element's name to its interchange. */
-    static void read(InputStream body, java.util.function.Function<String, Interchange> choose) {
+    static void read(InputStream body, Function<String, Interchange> choose) {
         XMLStreamReader xml = null;
         try {
             xml = factory().createXMLStreamReader(body);

@@ -3,7 +3,9 @@ package io.steward.schooldata.read;
 import io.steward.consent.Consent;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Why a caller may read a youth's academic records, and so which ones and on which basis the answer
@@ -27,6 +29,6 @@ record ReadGrant(
         return consents.stream()
                 .flatMap(c -> c.dataCategories().stream())
                 .map(Enum::name)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }
