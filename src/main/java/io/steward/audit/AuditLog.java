@@ -46,6 +46,29 @@ public class AuditLog {
                         outcome));
     }
 
+    /**
+     * Records an event of the service itself (a scheduled job, no caller) inside the current
+     * transaction; {@code actor} names the job, the role is {@code system}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordSystem(
+            String actor,
+            String action,
+            String resource,
+            Collection<UUID> participantIds,
+            Outcome outcome) {
+        append(
+                new AuditEntry(
+                        Instant.now().truncatedTo(ChronoUnit.MICROS),
+                        actor,
+                        null,
+                        "system",
+                        action,
+                        resource,
+                        participantIds == null ? List.of() : List.copyOf(participantIds),
+                        outcome));
+    }
+
     /** Records an event in a transaction of its own: for denials, whose request rolls back. */
     public void recordAlone(
             String action, String resource, Collection<UUID> participantIds, Outcome outcome) {

@@ -1,0 +1,31 @@
+package io.steward.disclosures;
+
+import io.steward.common.Page;
+import io.steward.common.PageRequest;
+import io.steward.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/** The record of disclosures of a youth's academic data (FERPA 99.32), oldest first. */
+@Path("/api/v1/participants/{participantId}/disclosures")
+@Produces(MediaType.APPLICATION_JSON)
+public class DisclosureResource {
+
+    @Inject DisclosureService service;
+
+    @GET
+    @RolesAllowed({Role.GUARDIAN, Role.DISTRICT_STEWARD, Role.CITY_ADMIN, Role.AUDITOR})
+    public Page<DisclosureView> list(
+            @PathParam("participantId") UUID participantId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return service.list(participantId, PageRequest.of(limit, cursor, 2));
+    }
+}
