@@ -19,18 +19,23 @@ final class CohortSql {
                 where e.start_date <= :to and coalesce(e.end_date, :to) >= :from
                 group by e.participant_id, e.program_id
             ),
-            attended as (
-                select a.participant_id, a.program_id, a.date
-                from attendance a
-                where a.minutes > 0 and a.date between :from and :to
-            ),
             program_days as (
                 select participant_id, program_id, count(*) as days
-                from attended group by participant_id, program_id
+                from attendance where minutes > 0 and date between :from and :to
+                group by participant_id, program_id
+            ),
+            youth_programs as (
+                select participant_id, count(*) as programs, sum(days) as days
+                from program_days group by participant_id
             ),
             youth_days as (
-                select participant_id, count(distinct date) as days
-                from attended group by participant_id
+                select participant_id, days from youth_programs where programs = 1
+                union all
+                select a.participant_id, count(distinct a.date)
+                from attendance a
+                join youth_programs m on m.participant_id = a.participant_id and m.programs > 1
+                where a.minutes > 0 and a.date between :from and :to
+                group by a.participant_id
             ),
             counted_in as (
                 select distinct on (en.participant_id) en.participant_id, en.program_id

@@ -20,6 +20,7 @@ public class OutcomeService {
     @Inject OutcomeRepository participation;
     @Inject AcademicOutcomeQueries academic;
     @Inject OrganizationService organizations;
+    @Inject PatternCache patterns;
     @Inject AuditLog audit;
 
     @Transactional
@@ -35,7 +36,7 @@ public class OutcomeService {
                         ? academic.rows(query.metric(), query.year(), scope.agreementIds())
                         : participation.participation(query.year());
         long grouped = System.nanoTime();
-        OutcomeView view = OutcomeTables.answer(query, rows, scope.minimumCellSize());
+        OutcomeView view = patterns.tables(rows, scope.minimumCellSize()).answer(query);
         LOG.debugf(
                 "outcome %s: %d fine cells, SQL %d ms, suppression %d ms",
                 query.metric().path(),

@@ -24,8 +24,11 @@ final class OutcomeTables {
     private final List<Map<Object, Integer>> index = new ArrayList<>();
     private final List<Fact> facts = new ArrayList<>();
     private final List<Double> sums = new ArrayList<>();
+    private final int minimum;
+    private final Suppression pattern;
 
-    private OutcomeTables(List<OutcomeRow> rows) {
+    private OutcomeTables(List<OutcomeRow> rows, int minimum) {
+        this.minimum = minimum;
         for (int d = 0; d < Dimension.values().length; d++) {
             values.add(new ArrayList<>());
             index.add(new HashMap<>());
@@ -45,10 +48,12 @@ final class OutcomeTables {
             facts.add(new Fact(coords, row.n()));
             sums.add(row.sum());
         }
+        this.pattern = Suppressor.protect(facts, Dimension.lattice(), minimum);
     }
 
-    static OutcomeView answer(OutcomeQuery query, List<OutcomeRow> rows, int minimum) {
-        return new OutcomeTables(rows).answer(query, minimum);
+    /** The tables of one fine cross-classification, suppressed once for every grouping. */
+    static OutcomeTables of(List<OutcomeRow> rows, int minimum) {
+        return new OutcomeTables(rows, minimum);
     }
 
     private int code(int d, Object value) {
@@ -62,8 +67,8 @@ final class OutcomeTables {
                         });
     }
 
-    private OutcomeView answer(OutcomeQuery query, int minimum) {
-        Suppression pattern = Suppressor.protect(facts, Dimension.lattice(), minimum);
+    /** The answer to one query over these tables. */
+    OutcomeView answer(OutcomeQuery query) {
         Integer provider =
                 query.providerCode() == null ? null : providerIndex(query.providerCode());
         int mask = Dimension.mask(query.groupBy());
