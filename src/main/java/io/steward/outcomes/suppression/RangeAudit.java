@@ -37,7 +37,7 @@ final class RangeAudit {
     }
 
     /** The audit for this table, or null when the table is too large to audit per request. */
-    static RangeAudit ifSmall(FineTable table, Set<CellKey> suppressed) {
+    static RangeAudit ifSmall(FineTable table, Set<CellKey> suppressed, int maxVariables) {
         Lattice lattice = table.lattice;
         long candidates = 1;
         List<Integer> free = new ArrayList<>();
@@ -52,7 +52,7 @@ final class RangeAudit {
         }
         List<int[]> vars = new ArrayList<>();
         enumerate(table, free, 0, new int[lattice.dimensions()], vars);
-        return vars.size() > MAX_VARIABLES ? null : new RangeAudit(table, suppressed, vars);
+        return vars.size() > maxVariables ? null : new RangeAudit(table, suppressed, vars);
     }
 
     private static void enumerate(

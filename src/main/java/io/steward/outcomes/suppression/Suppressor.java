@@ -36,7 +36,7 @@ import java.util.TreeMap;
  */
 public final class Suppressor {
 
-    private record Family(CellKey parent, List<CellKey> children) {}
+    private static final int SCREEN_ROUNDS = 50;
 
     private final int minimum;
     private final FineTable table;
@@ -53,6 +53,11 @@ public final class Suppressor {
 
     /** The suppression pattern for these fine cells under this lattice and minimum cell size. */
     public static Suppression protect(List<Fact> facts, Lattice lattice, int minimum) {
+        return protect(facts, lattice, minimum, RangeAudit.MAX_VARIABLES);
+    }
+
+    /** As {@link #protect}, solving the attacker's program only up to this many unknowns. */
+    static Suppression protect(List<Fact> facts, Lattice lattice, int minimum, int maxVariables) {
         if (minimum < 1) {
             throw new IllegalArgumentException("minimum must be at least 1");
         }
@@ -64,7 +69,7 @@ public final class Suppressor {
             }
         }
         run.closeRelations(run.families);
-        run.certify();
+        run.certify(maxVariables);
         return new Suppression(lattice, minimum, run.counts, run.suppressed);
     }
 
@@ -95,13 +100,14 @@ public final class Suppressor {
     /**
      * Checks every suppressed cell, suppressing more where a check fails, until one full pass
      * passes. A cell passes when {@link Witnesses} proves its range, or, for tables small enough to
-     * solve, when the attacker's linear program leaves it a range of at least the minimum. Large
-     * tables are not audited: the family rules alone protect them. It ends: every round suppresses
-     * at least one more cell, and with everything suppressed every range is open.
+     * solve, when the attacker's linear program leaves it a range of at least the minimum. It ends:
+     * every round suppresses at least one more cell, and with everything suppressed every range is
+     * open. Larger tables get {@link #screen()} instead.
      */
-    private void certify() {
-        RangeAudit audit = RangeAudit.ifSmall(table, suppressed);
+    private void certify(int maxVariables) {
+        RangeAudit audit = RangeAudit.ifSmall(table, suppressed, maxVariables);
         if (audit == null) {
+            screen();
             return;
         }
         Witnesses witnesses = new Witnesses(table, suppressed);
@@ -124,6 +130,51 @@ public final class Suppressor {
                 }
             }
         } while (!clean);
+    }
+
+    /**
+     * For tables too large to solve: interval bounds through the family sums find cells that are
+     * certainly exposed, and each gets the largest shown sibling in each of its families (or the
+     * parent, when no sibling is left) suppressed too, until the bounds find none. Passing this
+     * screen is not a proof; see docs/disclosure-control.md.
+     */
+    private void screen() {
+        for (int round = 0; round < SCREEN_ROUNDS; round++) {
+            IntervalAudit audit = new IntervalAudit(counts, suppressed, families);
+            List<Family> touched = new ArrayList<>();
+            List<CellKey> pass = new ArrayList<>(suppressed);
+            pass.sort(null);
+            for (CellKey cell : pass) {
+                if (audit.width(cell) >= minimum) {
+                    continue;
+                }
+                for (Family family : familiesOf.getOrDefault(cell, List.of())) {
+                    if (!family.children().contains(cell)) {
+                        continue;
+                    }
+                    List<CellKey> shown = new ArrayList<>();
+                    for (CellKey child : family.children()) {
+                        if (!suppressed.contains(child)) {
+                            shown.add(child);
+                        }
+                    }
+                    CellKey added =
+                            shown.isEmpty()
+                                    ? (suppressed.contains(family.parent())
+                                            ? null
+                                            : family.parent())
+                                    : pick(shown, Long.MAX_VALUE);
+                    if (added != null) {
+                        hide(added);
+                        touched.addAll(familiesOf.getOrDefault(added, List.of()));
+                    }
+                }
+            }
+            if (touched.isEmpty()) {
+                return;
+            }
+            closeRelations(touched);
+        }
     }
 
     /** Applies the family rules from these families on, until none changes. */
