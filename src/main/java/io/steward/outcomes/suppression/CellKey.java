@@ -28,6 +28,11 @@ public final class CellKey implements Comparable<CellKey> {
         return new CellKey(mask, coords);
     }
 
+    /** The cell of coarser table {@code mask} (a subset of this cell's mask) it falls in. */
+    public CellKey project(int mask) {
+        return project(coords, mask);
+    }
+
     public int mask() {
         return mask;
     }

@@ -1,11 +1,11 @@
 package io.steward.outcomes.suppression;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The fine cross-classification and every published cell built from it, indexed for the suppression
@@ -26,9 +26,9 @@ final class FineTable {
         this.lattice = lattice;
         int dims = lattice.dimensions();
         this.full = (1 << dims) - 1;
-        List<TreeSet<Integer>> values = new ArrayList<>();
+        List<BitSet> values = new ArrayList<>();
         for (int d = 0; d < dims; d++) {
-            values.add(new TreeSet<>());
+            values.add(new BitSet());
             owner.add(new HashMap<>());
         }
         for (Fact fact : facts) {
@@ -43,7 +43,7 @@ final class FineTable {
                 if (coords[d] < 0) {
                     throw new IllegalArgumentException("value indexes must not be negative");
                 }
-                values.get(d).add(coords[d]);
+                values.get(d).set(coords[d]);
                 int parent = lattice.parentOf(d);
                 if (parent >= 0) {
                     Integer known = owner.get(d).putIfAbsent(coords[d], coords[parent]);
@@ -53,13 +53,36 @@ final class FineTable {
                 }
             }
             fine.merge(CellKey.project(coords, full), fact.n(), Long::sum);
-            for (int mask : lattice.masks()) {
-                counts.merge(CellKey.project(coords, mask), fact.n(), Long::sum);
-            }
         }
+        aggregate();
         domain = new int[dims][];
         for (int d = 0; d < dims; d++) {
-            domain[d] = values.get(d).stream().mapToInt(Integer::intValue).toArray();
+            domain[d] = values.get(d).stream().toArray();
+        }
+    }
+
+    /**
+     * Sums each published table from the smallest finer table already summed (the fine table for
+     * the finest), finest first: coarse margins come from a few pair cells, not every fine cell.
+     */
+    private void aggregate() {
+        List<Integer> masks = new ArrayList<>(lattice.masks());
+        masks.sort((a, b) -> Integer.compare(Integer.bitCount(b), Integer.bitCount(a)));
+        Map<Integer, Map<CellKey, Long>> tables = new HashMap<>();
+        for (int mask : masks) {
+            Map<CellKey, Long> source = fine;
+            for (Map.Entry<Integer, Map<CellKey, Long>> done : tables.entrySet()) {
+                boolean finer = (done.getKey() & mask) == mask;
+                if (finer && done.getValue().size() < source.size()) {
+                    source = done.getValue();
+                }
+            }
+            Map<CellKey, Long> table = new HashMap<>();
+            for (Map.Entry<CellKey, Long> cell : source.entrySet()) {
+                table.merge(cell.getKey().project(mask), cell.getValue(), Long::sum);
+            }
+            tables.put(mask, table);
+            counts.putAll(table);
         }
     }
 

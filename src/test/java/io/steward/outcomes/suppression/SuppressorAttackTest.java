@@ -50,4 +50,16 @@ class SuppressorAttackTest {
                         + " cells narrowed, first: "
                         + failures.subList(0, Math.min(10, failures.size())));
     }
+
+    @Test
+    void screenOnly_seed1AbsentCellBesideTwoSmallSchools_widensTheSchoolPair() {
+        RandomCubes.Cube cube = RandomCubes.next(new Random(1));
+        Suppression pattern =
+                Suppressor.protect(cube.facts(), RandomCubes.outcomes(), cube.minimum(), 0);
+        Attacker attacker = new Attacker(pattern, cube.universe());
+
+        for (CellKey cell : pattern.suppressed()) {
+            assertTrue(attacker.range(cell).width() >= cube.minimum(), cell.toString());
+        }
+    }
 }
