@@ -1,0 +1,50 @@
+package io.steward.outcomes;
+
+import io.steward.audit.AuditLog;
+import io.steward.audit.Outcome;
+import io.steward.organizations.OrganizationService;
+import io.steward.organizations.OrganizationType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** Computes an outcome table: SQL groups the youth, Java suppresses the small aggregate table. */
+@ApplicationScoped
+public class OutcomeService {
+
+    private static final Logger LOG = Logger.getLogger(OutcomeService.class);
+
+    @Inject OutcomeAccess access;
+    @Inject OutcomeRepository participation;
+    @Inject AcademicOutcomeQueries academic;
+    @Inject OrganizationService organizations;
+    @Inject PatternCache patterns;
+    @Inject AuditLog audit;
+
+    @Transactional
+    public OutcomeView read(OutcomeQuery query) {
+        OutcomeAccess.Scope scope = access.scope(query.metric());
+        if (query.providerCode() != null) {
+            organizations.require("providerCode", query.providerCode(), OrganizationType.PROVIDER);
+        }
+
+        long started = System.nanoTime();
+        List<OutcomeRow> rows =
+                query.metric().schoolData()
+                        ? academic.rows(query.metric(), query.year(), scope.agreementIds())
+                        : participation.participation(query.year());
+        long grouped = System.nanoTime();
+        OutcomeView view = patterns.tables(rows, scope.minimumCellSize()).answer(query);
+        LOG.debugf(
+                "outcome %s: %d fine cells, SQL %d ms, suppression %d ms",
+                query.metric().path(),
+                rows.size(),
+                (grouped - started) / 1_000_000,
+                (System.nanoTime() - grouped) / 1_000_000);
+
+        audit.record("outcome.read", query.resource(), List.of(), Outcome.SUCCESS);
+        return view;
+    }
+}

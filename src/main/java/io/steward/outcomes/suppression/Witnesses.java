@@ -1,0 +1,124 @@
+package io.steward.outcomes.suppression;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Proves that a suppressed cell is protected by building other tables that publish exactly the same
+ * thing: if the true fine table can be moved so that the cell rises by {@code u} and, in another
+ * move, falls by {@code d}, while every shown cell keeps its count, every suppressed cell stays at
+ * least one and every fine cell stays non-negative, then no attacker can narrow the cell to a range
+ * smaller than {@code u + d}. The answer is a lower bound on the attacker's range, so a cell it
+ * certifies is safe whatever the attacker solves.
+ *
+ * <p>A move is a hypercube in the fine table: pick dimensions of the cell's table to flip, an
+ * alternative value on each, and a fine cell under the cell as the anchor; the corners alternate in
+ * sign. A table that sums over a flipped dimension sees no change; a table that keeps every flipped
+ * dimension sees its corners change, so they must all be present and suppressed. Flipping no
+ * dimension adds units to one fine cell: allowed only when every cell above it is suppressed, and
+ * then the cell's range is open.
+ */
+final class Witnesses {
+
+    static final long OPEN = Budget.OPEN;
+    private static final int ANCHORS = 64;
+    private static final int VALUES = 8;
+    private static final int ANCHORS_FOR_REPAIR = 16;
+    private static final int VALUES_FOR_REPAIR = 5;
+
+    private final FineTable table;
+    private final Moves moves;
+
+    Witnesses(FineTable table, Set<CellKey> suppressed) {
+        this.table = table;
+        this.moves = new Moves(table, suppressed);
+    }
+
+    /** A lower bound on the range of suppressed {@code cell}; stops once it reaches need. */
+    long protection(CellKey cell, long need) {
+        Budget rise = new Budget(table);
+        Budget fall = new Budget(table);
+        List<int[]> anchors = anchors(cell, ANCHORS);
+        for (int[] flips : moves.flipSets(cell.mask())) {
+            for (int[] alt : moves.alternatives(cell, anchors.get(0), flips, true, VALUES)) {
+                if (!moves.cornersUsable(cell, anchors.get(0), flips, alt, true)) {
+                    continue;
+                }
+                for (int[] anchor : anchors) {
+                    Moves.Move move = moves.build(anchor, flips, alt);
+                    if (move == null || !move.blocking().isEmpty()) {
+                        continue;
+                    }
+                    rise.take(move.oddFine(), move.oddCells());
+                    fall.take(move.evenFine(), move.evenCells());
+                    if (rise.total == OPEN) {
+                        return OPEN;
+                    }
+                    if (rise.total + fall.total >= need) {
+                        return rise.total + fall.total;
+                    }
+                }
+            }
+        }
+        return rise.total + fall.total;
+    }
+
+    /**
+     * The shown cells whose suppression best unblocks moves for {@code cell}: fewest cells per unit
+     * of range gained, over one choice of flips and alternatives and all its anchors. Flipping
+     * nothing is always possible, so there is always an answer.
+     */
+    List<CellKey> repair(CellKey cell, long missing) {
+        Set<CellKey> best = null;
+        double bestScore = Double.MAX_VALUE;
+        List<int[]> anchors = anchors(cell, ANCHORS_FOR_REPAIR);
+        for (int[] flips : moves.flipSets(cell.mask())) {
+            for (int[] alt :
+                    moves.alternatives(cell, anchors.get(0), flips, false, VALUES_FOR_REPAIR)) {
+                if (!moves.cornersUsable(cell, anchors.get(0), flips, alt, false)) {
+                    continue;
+                }
+                Set<CellKey> blocking = new java.util.TreeSet<>();
+                Budget rise = new Budget(table);
+                Budget fall = new Budget(table);
+                for (int[] anchor : anchors) {
+                    Moves.Move move = moves.build(anchor, flips, alt);
+                    if (move != null) {
+                        blocking.addAll(move.blocking());
+                        rise.take(move.oddFine(), move.oddCells());
+                        fall.take(move.evenFine(), move.evenCells());
+                    }
+                }
+                long gain = saturatedSum(rise.total, fall.total);
+                if (blocking.isEmpty() || gain <= 0) {
+                    continue;
+                }
+                double cost = 0;
+                for (CellKey key : blocking) {
+                    cost += Math.sqrt(table.counts.get(key));
+                }
+                double score = cost / Math.min(gain, missing);
+                if (score < bestScore) {
+                    bestScore = score;
+                    best = blocking;
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no move can protect a suppressed cell");
+        }
+        return List.copyOf(best);
+    }
+
+    private List<int[]> anchors(CellKey cell, int limit) {
+        List<int[]> anchors = table.under(cell);
+        if (anchors.isEmpty()) {
+            throw new IllegalArgumentException("cell is not present");
+        }
+        return anchors.subList(0, Math.min(limit, anchors.size()));
+    }
+
+    private static long saturatedSum(long a, long b) {
+        return a == OPEN || b == OPEN ? OPEN : a + b;
+    }
+}

@@ -1,0 +1,136 @@
+package io.steward.outcomes;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.steward.support.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The academic metrics' access and disclosure rules, with the school-data queries replaced: their
+ * tables come with the agreements of issue 4, so only the SQL itself is not exercised here.
+ */
+@QuarkusTest
+class AcademicOutcomeTest {
+
+    static final UUID NORTH_STUDY = UUID.randomUUID();
+    static final UUID SOUTH_AUDIT = UUID.randomUUID();
+    static final UUID PROGRAM = UUID.randomUUID();
+
+    /** Agreements naming EVAL-N (minimum 12) and EVAL-S (minimum 5); fixed rows per metric. */
+    static class FakeSchoolData extends AcademicOutcomeQueries {
+        final List<String> recipientsAsked = new ArrayList<>();
+        final List<List<UUID>> agreementsUsed = new ArrayList<>();
+
+        @Override
+        public List<Scope> usableAgreements(String recipientCode) {
+            recipientsAsked.add(recipientCode);
+            List<Scope> all = new ArrayList<>();
+            if (recipientCode == null || recipientCode.equalsIgnoreCase("EVAL-N")) {
+                all.add(new Scope(NORTH_STUDY, 12));
+            }
+            if (recipientCode == null || recipientCode.equalsIgnoreCase("EVAL-S")) {
+                all.add(new Scope(SOUTH_AUDIT, 5));
+            }
+            return all;
+        }
+
+        @Override
+        public List<OutcomeRow> rows(Metric metric, SchoolYear year, List<UUID> agreements) {
+            agreementsUsed.add(agreements);
+            return List.of(
+                    new OutcomeRow("PRV-A", PROGRAM, "5", "S1", "30-59", 40, 40 * 0.99),
+                    new OutcomeRow("PRV-A", PROGRAM, "6", "S1", "30-59", 30, 30 * 0.6),
+                    new OutcomeRow("PRV-A", PROGRAM, "7", "S1", "30-59", 8, 8 * 0.5));
+        }
+    }
+
+    FakeSchoolData fake;
+
+    @BeforeEach
+    void replaceSchoolData() {
+        fake = new FakeSchoolData();
+        QuarkusMock.installMockForType(fake, AcademicOutcomeQueries.class);
+    }
+
+    static ExtractableResponse<Response> get(String role, String org, String metric) {
+        return given().auth()
+                .oauth2(Tokens.of(role, org))
+                .queryParam("groupBy", "gradeLevel")
+                .queryParam("schoolYear", "2024-2025")
+                .get("/api/v1/outcomes/" + metric)
+                .then()
+                .extract();
+    }
+
+    @Test
+    void read_evaluator_usesOnlyAgreementsNamingItsOrganizationAndTheirMinimum() {
+        var answer = get("evaluator", "EVAL-S", "school-attendance");
+
+        assertEquals(200, answer.statusCode());
+        assertEquals(List.of("EVAL-S"), fake.recipientsAsked);
+        assertEquals(List.of(List.of(SOUTH_AUDIT)), fake.agreementsUsed);
+        assertEquals(10, (int) answer.path("minimumCellSize"), "the larger of 10 and 5");
+    }
+
+    @Test
+    void read_dashboard_usesEveryUsableAgreementWithTheLargestMinimum() {
+        var answer = get("dashboard", null, "assessment-proficiency");
+
+        assertEquals(200, answer.statusCode());
+        assertEquals(List.of(List.of(NORTH_STUDY, SOUTH_AUDIT)), fake.agreementsUsed);
+        assertEquals(12, (int) answer.path("minimumCellSize"));
+        List<Map<String, Object>> cells = answer.path("cells");
+        Map<String, Object> seventh =
+                cells.stream()
+                        .filter(c -> "7".equals(((Map<?, ?>) c.get("group")).get("gradeLevel")))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(true, seventh.get("suppressed"));
+        assertTrue(cells.stream().filter(c -> (Boolean) c.get("suppressed")).count() >= 2);
+    }
+
+    @Test
+    void read_nearlyEveryoneAttending_isTopCodedNotShownExactly() {
+        var answer = get("city-admin", null, "school-attendance");
+
+        List<Map<String, Object>> cells = answer.path("cells");
+        Map<String, Object> fifth =
+                cells.stream()
+                        .filter(c -> "5".equals(((Map<?, ?>) c.get("group")).get("gradeLevel")))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(false, fifth.get("suppressed"));
+        assertEquals(40, fifth.get("n"));
+        assertNull(fifth.get("value"));
+        assertEquals("≥98%", fifth.get("coded"));
+        assertEquals(78, (int) answer.path("total.n"));
+    }
+
+    @Test
+    void read_evaluatorWithoutAgreement_gets404AndNoSchoolData() {
+        var answer = get("evaluator", "EVAL-X", "school-attendance");
+
+        assertEquals(404, answer.statusCode());
+        assertTrue(fake.agreementsUsed.isEmpty());
+    }
+
+    @Test
+    void read_participationAsEvaluator_needsNoAgreement() {
+        var answer = get("evaluator", "EVAL-X", "participation");
+
+        assertEquals(200, answer.statusCode());
+        assertTrue(fake.recipientsAsked.isEmpty());
+    }
+}

@@ -1,0 +1,65 @@
+package io.steward.outcomes.suppression;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proof by attack: random tables, every grouping the API can serve for them, and an attacker who
+ * solves the published linear constraints over non-negative integers. Every suppressed cell must
+ * keep a feasible range at least as wide as the minimum cell size.
+ */
+class SuppressorAttackTest {
+
+    static final int TABLES = Integer.getInteger("steward.attack.tables", 1500);
+
+    @Test
+    void attack_everyGroupingOfRandomTables_leavesEverySuppressedCellARangeOfMinimum() {
+        Lattice lattice = RandomCubes.outcomes();
+        List<String> failures = new ArrayList<>();
+        long attacked = 0;
+        for (int seed = 0; seed < TABLES; seed++) {
+            RandomCubes.Cube cube = RandomCubes.next(new Random(seed));
+            Suppression pattern = Suppressor.protect(cube.facts(), lattice, cube.minimum());
+            Attacker attacker = new Attacker(pattern, cube.universe());
+            for (CellKey cell : pattern.suppressed()) {
+                Attacker.Range range = attacker.range(cell);
+                attacked++;
+                if (range.width() < cube.minimum()) {
+                    failures.add(
+                            "seed "
+                                    + seed
+                                    + " "
+                                    + cell
+                                    + " n="
+                                    + pattern.count(cell)
+                                    + " range "
+                                    + range
+                                    + " k="
+                                    + cube.minimum());
+                }
+            }
+        }
+        assertTrue(attacked > TABLES, "the attack must reach suppressed cells");
+        assertTrue(
+                failures.isEmpty(),
+                failures.size()
+                        + " cells narrowed, first: "
+                        + failures.subList(0, Math.min(10, failures.size())));
+    }
+
+    @Test
+    void screenOnly_seed1AbsentCellBesideTwoSmallSchools_widensTheSchoolPair() {
+        RandomCubes.Cube cube = RandomCubes.next(new Random(1));
+        Suppression pattern =
+                Suppressor.protect(cube.facts(), RandomCubes.outcomes(), cube.minimum(), 0);
+        Attacker attacker = new Attacker(pattern, cube.universe());
+
+        for (CellKey cell : pattern.suppressed()) {
+            assertTrue(attacker.range(cell).width() >= cube.minimum(), cell.toString());
+        }
+    }
+}
