@@ -11,7 +11,7 @@ import java.util.UUID;
  * it reads the agreements and academic-records schema (issue #4) through these columns only:
  *
  * <ul>
- *   <li>{@code agreement(id uuid, recipient_org_id uuid -> organization, basis text, status text,
+ *   <li>{@code agreement(id uuid, recipient_id uuid -> organization, basis text, status text,
  *       minimum_cell_size integer)}
  *   <li>{@code academic_record(agreement_id uuid, participant_id uuid, category text, school_year
  *       text 'YYYY-YYYY', days_enrolled integer, days_absent integer, proficient boolean)}, with
@@ -34,8 +34,9 @@ public class AcademicOutcomeQueries {
     public List<Scope> usableAgreements(String recipientCode) {
         String sql =
                 "select a.id, a.minimum_cell_size from agreement a"
-                        + " join organization r on r.id = a.recipient_org_id"
+                        + " join organization r on r.id = a.recipient_id"
                         + " where a.status = 'ACTIVE'"
+                        + " and current_date between a.effective_from and a.effective_until"
                         + " and a.basis in ('STUDIES', 'AUDIT_EVALUATION')"
                         + (recipientCode == null ? "" : " and lower(r.code) = lower(:recipient)")
                         + " order by a.id";
