@@ -8,12 +8,17 @@ import io.steward.imports.ImportJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The audit events of a job, action {@code import.enrollments} on resource {@code imports/<id>}, by
@@ -33,42 +38,47 @@ class ImportAudit {
     /** Records the job's events in the current transaction, naming youth of the given kinds. */
     @Transactional(Transactional.TxType.MANDATORY)
     void record(ImportJob job, Outcome outcome, List<String> kinds) {
+        em.unwrap(Session.class).doWork(c -> record(c, job, outcome, kinds));
+    }
+
+    private void record(Connection c, ImportJob job, Outcome outcome, List<String> kinds)
+            throws SQLException {
         int chunk = config.auditIdsPerEvent();
-        UUID after = null;
-        while (true) {
-            List<UUID> ids = ids(job.id(), kinds, after, chunk);
-            audit.recordEntry(
-                    new AuditEntry(
-                            Instant.now().truncatedTo(ChronoUnit.MICROS),
-                            job.subject(),
-                            job.orgCode(),
-                            job.roles(),
-                            ACTION,
-                            "imports/" + job.id(),
-                            ids,
-                            outcome));
-            if (ids.size() < chunk) {
-                return;
+        List<UUID> ids = new ArrayList<>(Math.min(chunk, 1024));
+        boolean recorded = false;
+        try (PreparedStatement query =
+                c.prepareStatement(
+                        "select distinct participant_id from import_row"
+                                + " where job_id = ? and kind = any(?)")) {
+            query.setFetchSize(chunk);
+            query.setObject(1, job.id());
+            query.setArray(2, c.createArrayOf("text", kinds.toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                    if (ids.size() == chunk) {
+                        append(job, outcome, ids);
+                        ids.clear();
+                        recorded = true;
+                    }
+                }
             }
-            after = ids.get(ids.size() - 1);
+        }
+        if (!recorded || !ids.isEmpty()) {
+            append(job, outcome, ids);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<UUID> ids(UUID jobId, List<String> kinds, UUID after, int chunk) {
-        String sql =
-                "select distinct participant_id from import_row where job_id = ?1"
-                        + " and kind in (?2)"
-                        + (after == null ? "" : " and participant_id > ?4")
-                        + " order by 1 limit ?3";
-        Query query =
-                em.createNativeQuery(sql, UUID.class)
-                        .setParameter(1, jobId)
-                        .setParameter(2, kinds)
-                        .setParameter(3, chunk);
-        if (after != null) {
-            query.setParameter(4, after);
-        }
-        return query.getResultList();
+    private void append(ImportJob job, Outcome outcome, List<UUID> ids) {
+        audit.recordEntry(
+                new AuditEntry(
+                        Instant.now().truncatedTo(ChronoUnit.MICROS),
+                        job.subject(),
+                        job.orgCode(),
+                        job.roles(),
+                        ACTION,
+                        "imports/" + job.id(),
+                        List.copyOf(ids),
+                        outcome));
     }
 }

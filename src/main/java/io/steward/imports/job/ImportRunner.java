@@ -95,7 +95,9 @@ public class ImportRunner {
     private ImportJob.Counts process(
             ImportJob job, Spool spool, ErrorList errors, Progress progress) {
         try {
+            long t0 = System.nanoTime();
             stage(job, spool, errors, progress);
+            long t1 = System.nanoTime();
             if (errors.isEmpty()) {
                 try (Connection c = dataSource.getConnection()) {
                     StagedChecks.check(c, job.id(), errors);
@@ -104,7 +106,16 @@ public class ImportRunner {
                     }
                 }
             }
-            return errors.isEmpty() ? writer.write(job, progress.rows) : null;
+            long t2 = System.nanoTime();
+            ImportJob.Counts counts =
+                    errors.isEmpty() ? writer.write(job, spool, progress.rows) : null;
+            LOG.debugf(
+                    "STW-IMPORT-0003 job %s: staged in %d ms, checked in %d ms, wrote in %d ms",
+                    job.id(),
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    (System.nanoTime() - t2) / 1_000_000);
+            return counts;
         } catch (RuntimeException | SQLException | IOException e) {
             errors.add(new RowError(null, null, messageFor(e)));
             LOG.errorf("STW-IMPORT-0500 job %s stopped: %s", job.id(), e.getClass().getName());

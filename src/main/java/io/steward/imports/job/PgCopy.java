@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -24,6 +26,7 @@ final class PgCopy implements AutoCloseable {
         'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
     };
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+    private static final long POSTGRES_EPOCH_MICROS = POSTGRES_EPOCH_DAY * 86_400_000_000L;
     private static final int FLUSH_AT = 1 << 20;
 
     private final CopyIn copy;
@@ -84,6 +87,19 @@ final class PgCopy implements AutoCloseable {
         }
         room(8);
         buffer.putInt(4).putInt((int) (value.toEpochDay() - POSTGRES_EPOCH_DAY));
+        return this;
+    }
+
+    PgCopy int4(int value) {
+        room(8);
+        buffer.putInt(4).putInt(value);
+        return this;
+    }
+
+    PgCopy timestamp(Instant value) {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, value) - POSTGRES_EPOCH_MICROS;
+        room(12);
+        buffer.putInt(8).putLong(micros);
         return this;
     }
 

@@ -19,18 +19,16 @@ import javax.sql.DataSource;
 
 /**
  * The first pass of a job, one batch at a time: checks each row's program against the caller's
- * organization, matches youth by student key (one query per batch), seals the fields of new youth
- * and streams every row to the unlogged {@code import_row} table with binary COPY. Rows that fail
- * are not staged; once any row has failed, fields are no longer sealed (nothing will be written).
+ * organization, matches youth by student key (one query per batch), gives each new youth its
+ * participant id, and streams one row per data row to the unlogged {@code import_row} table with
+ * binary COPY: no personal value, only ids, the student key and keyed hashes. Rows that fail are
+ * not staged.
  */
 final class Staging implements AutoCloseable {
 
     private static final String COPY =
             "copy import_row (job_id, row_no, kind, program_id, participant_id, student_key,"
-                    + " birth_mac, youth_mac, first_name, last_name, date_of_birth, grade_level,"
-                    + " district_code, district_student_id, school_code, guardian_id,"
-                    + " guardian_name, guardian_relationship, guardian_email, start_date)"
-                    + " from stdin (format binary)";
+                    + " birth_mac, youth_mac, start_date) from stdin (format binary)";
     private static final int PROGRAM_CACHE = 10_000;
 
     private record Existing(UUID id, LocalDate birth) {}
@@ -122,46 +120,16 @@ final class Staging implements AutoCloseable {
 
     private void reference(CheckedRow row, String kind, UUID participantId, byte[] key)
             throws SQLException {
-        copy.row(20).uuid(job.id()).int8(row.row()).text(kind).uuid(row.programId());
+        copy.row(9).uuid(job.id()).int8(row.row()).text(kind).uuid(row.programId());
         copy.uuid(participantId).bytes(key).bytes(cipher.birthMac(job.id(), row.dateOfBirth()));
-        for (int i = 0; i < 12; i++) {
-            copy.bytes(null);
-        }
-        copy.date(row.startDate());
+        copy.bytes(null).date(row.startDate());
     }
 
     private void create(CheckedRow row, byte[] key) throws SQLException {
-        UUID id = UUID.randomUUID();
-        UUID guardianId = row.hasGuardian() ? UUID.randomUUID() : null;
-        boolean seal = errors.isEmpty();
-        copy.row(20).uuid(job.id()).int8(row.row()).text("NEW").uuid(row.programId()).uuid(id);
-        copy.bytes(key);
+        copy.row(9).uuid(job.id()).int8(row.row()).text("NEW").uuid(row.programId());
+        copy.uuid(UUID.randomUUID()).bytes(key);
         copy.bytes(key == null ? null : cipher.birthMac(job.id(), row.dateOfBirth()));
-        copy.bytes(key == null ? cipher.youthMac(job.id(), row) : null);
-        copy.bytes(seal ? cipher.participant(row.firstName(), "first_name", id) : null)
-                .bytes(seal ? cipher.participant(row.lastName(), "last_name", id) : null)
-                .bytes(
-                        seal
-                                ? cipher.participant(
-                                        row.dateOfBirth().toString(), "date_of_birth", id)
-                                : null)
-                .text(row.gradeLevel())
-                .text(row.districtCode())
-                .bytes(
-                        seal
-                                ? cipher.participant(
-                                        row.districtStudentId(), "district_student_id", id)
-                                : null)
-                .text(row.schoolCode())
-                .uuid(guardianId);
-        boolean sealGuardian = seal && guardianId != null;
-        copy.bytes(sealGuardian ? cipher.guardian(row.guardianName(), "name", guardianId) : null)
-                .text(row.guardianRelationship())
-                .bytes(
-                        sealGuardian
-                                ? cipher.guardian(row.guardianEmail(), "email", guardianId)
-                                : null)
-                .date(row.startDate());
+        copy.bytes(key == null ? cipher.youthMac(job.id(), row) : null).date(row.startDate());
     }
 
     private void loadPrograms(List<CheckedRow> batch) throws SQLException {
