@@ -1,5 +1,6 @@
 package io.steward.enrollment;
 
+import io.steward.common.Idempotency;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.common.Versioned;
@@ -30,13 +31,20 @@ import java.util.UUID;
 public class EnrollmentResource {
 
     @Inject EnrollmentService service;
+    @Inject Idempotency idempotency;
 
-    // TODO(#3): adopt the shared Idempotency-Key handling once it is merged.
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PROVIDER_STAFF, Role.CASE_MANAGER})
     public Response create(
-            @PathParam("programId") UUID programId, @Valid @NotNull EnrollmentRequest request) {
+            @PathParam("programId") UUID programId,
+            @Valid @NotNull EnrollmentRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.run(
+                idempotencyKey, idempotency.hash(request), () -> post(programId, request));
+    }
+
+    private Response post(UUID programId, EnrollmentRequest request) {
         Versioned<EnrollmentView> created = service.create(programId, request);
         return created.created(
                 URI.create(

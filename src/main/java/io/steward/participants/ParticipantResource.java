@@ -1,5 +1,6 @@
 package io.steward.participants;
 
+import io.steward.common.Idempotency;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.security.Role;
@@ -9,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,12 +31,18 @@ public class ParticipantResource {
 
     @Inject ParticipantService service;
     @Inject GuardianLinkService links;
+    @Inject Idempotency idempotency;
 
-    // TODO(#3): adopt the shared Idempotency-Key handling once it is merged.
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PROVIDER_STAFF, Role.CASE_MANAGER})
-    public Response create(@Valid @NotNull ParticipantRequest request) {
+    public Response create(
+            @Valid @NotNull ParticipantRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, idempotency.hash(request), () -> post(request));
+    }
+
+    private Response post(ParticipantRequest request) {
         ParticipantService.Posted posted = service.create(request);
         if (posted.created() == null) {
             return Response.ok(new ParticipantView.Matched(posted.matchedId())).build();
