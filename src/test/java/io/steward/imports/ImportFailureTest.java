@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ImportFailureTest {
 
     @Inject ImportFixtures db;
+    @Inject io.steward.imports.job.ImportRunner runner;
 
     @Test
     void import_oneBadRowAnywhere_failsWholeFileAndStoresNothing() {
@@ -340,6 +342,36 @@ class ImportFailureTest {
                 .body("errors[1].message", equalTo("must be a string or null"))
                 .body("errors[2].row", equalTo(4))
                 .body("errors[2].column", equalTo("nickname"));
+    }
+
+    @Test
+    void abandon_jobLeftRunningByARestart_failsAndIsAudited() {
+        String org = db.provider();
+        UUID id = UUID.randomUUID();
+        db.execute(
+                "insert into import_job (id, kind, status, org_code, subject, roles, city_wide,"
+                        + " media_type, total_rows, processed_rows, created_at) values (?,"
+                        + " 'enrollments', 'RUNNING', ?, 'script', 'provider-staff', false,"
+                        + " 'text/csv', 10, 4, now())",
+                id,
+                org);
+
+        runner.abandon(id);
+
+        ImportFixtures.given(Tokens.of("provider-staff", org))
+                .get("/api/v1/imports/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("processedRows", equalTo(4))
+                .body("errors[0].row", nullValue())
+                .body("errors[0].message", containsString("Submit the file again"));
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from audit_event where action = 'import.enrollments'"
+                                + " and resource = ? and outcome = 'FAILED' and actor = 'script'",
+                        "imports/" + id));
     }
 
     private static UUID uuid(String id) {

@@ -181,6 +181,10 @@ public class ImportFixtures {
         }
     }
 
+    public void execute(String sql, Object... parameters) {
+        update(sql, parameters);
+    }
+
     private void update(String sql, Object... parameters) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement statement = prepare(c, sql, parameters)) {

@@ -139,8 +139,8 @@ public class ImportRunner {
                     if (batch.size() == config.batchSize()) {
                         staging.stage(batch);
                         batch.clear();
-                        progress.report(false);
                     }
+                    progress.report(false);
                 }
             } catch (UnreadableFile e) {
                 errors.add(e.error());
@@ -151,7 +151,7 @@ public class ImportRunner {
         progress.report(true);
     }
 
-    /** Rows read so far, written to the job at most every {@value #PROGRESS_MILLIS} ms. */
+    /** Rows read so far, written to the job about every {@value #PROGRESS_MILLIS} ms. */
     private final class Progress {
         private final UUID jobId;
         private long rows;

@@ -147,8 +147,9 @@ final class Staging implements AutoCloseable {
         }
         try (PreparedStatement query =
                 lookups.prepareStatement(
-                        "select p.id, o.code from program p join organization o"
-                                + " on o.id = p.provider_id where p.id = any(?)")) {
+                        "select p.id, o.code from unnest(?::uuid[]) as k (id)"
+                                + " join program p on p.id = k.id"
+                                + " join organization o on o.id = p.provider_id")) {
             query.setArray(1, lookups.createArrayOf("uuid", missing.toArray()));
             missing.forEach(id -> programOrg.put(id, ""));
             try (ResultSet rs = query.executeQuery()) {
@@ -172,8 +173,11 @@ final class Staging implements AutoCloseable {
         }
         try (PreparedStatement query =
                 lookups.prepareStatement(
-                        "select id, student_key, date_of_birth from participant"
-                                + " where student_key = any(?)")) {
+                        // A join, not "= any(?)": a plan cached while the table was small
+                        // could otherwise compare every row with every key of the batch.
+                        "select p.id, p.student_key, p.date_of_birth"
+                                + " from unnest(?::bytea[]) as k (student_key)"
+                                + " join participant p on p.student_key = k.student_key")) {
             query.setArray(1, lookups.createArrayOf("bytea", present.toArray(new byte[0][])));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
