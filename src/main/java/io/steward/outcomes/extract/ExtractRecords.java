@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steward.common.Rows;
 import io.steward.crypto.Envelope;
 import io.steward.crypto.FieldContext;
-import io.steward.outcomes.SchoolYear;
 import io.steward.schooldata.DataCategory;
 import io.steward.schooldata.RecordFields;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +20,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads, per youth, the school data an agreement holds in the given categories: attendance and
- * assessment measures summed in SQL from their plaintext copies, grades opened from the encrypted
- * payloads only when the agreement covers grades, and the youth's grade level, school code and
- * sealed birth date.
+ * Reads, per youth, all the school data an agreement holds in the given categories (every school
+ * year together, so that one youth's row cannot be cut into differently generalized slices):
+ * attendance and assessment measures summed in SQL from their plaintext copies, grades opened from
+ * the encrypted payloads only when the agreement covers grades, and the youth's grade level, school
+ * code and sealed birth date.
  */
 @ApplicationScoped
 public class ExtractRecords {
@@ -46,14 +46,13 @@ public class ExtractRecords {
     public record Mark(String course, String mark) {}
 
     private static final String FILTER =
-            " r.agreement_id = :agreement and r.category = any(cast(:categories as text[]))"
-                    + " and (:allYears or r.school_year = :schoolYear)";
+            " r.agreement_id = :agreement and r.category = any(cast(:categories as text[]))";
 
     @Inject EntityManager em;
     @Inject Envelope envelope;
     @Inject ObjectMapper mapper;
 
-    public List<Youth> youth(UUID agreementId, Set<DataCategory> categories, SchoolYear year) {
+    public List<Youth> youth(UUID agreementId, Set<DataCategory> categories) {
         String sql =
                 "select r.participant_id, p.grade_level, p.school_code, p.date_of_birth,"
                         + " sum(r.days_enrolled), sum(r.days_absent),"
@@ -68,7 +67,7 @@ public class ExtractRecords {
                         + " p.date_of_birth order by r.participant_id";
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
-                bind(em.createNativeQuery(sql), agreementId, categories, year).getResultList();
+                bind(em.createNativeQuery(sql), agreementId, categories).getResultList();
         return rows.stream()
                 .map(
                         r ->
@@ -87,14 +86,14 @@ public class ExtractRecords {
     }
 
     /** Each youth's course marks under the agreement, sorted by course then mark. */
-    public Map<UUID, List<Mark>> marks(UUID agreementId, SchoolYear year) {
+    public Map<UUID, List<Mark>> marks(UUID agreementId) {
         String sql =
                 "select r.id, r.participant_id, r.payload from academic_record r where"
                         + FILTER
                         + " and r.category = 'GRADES'";
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
-                bind(em.createNativeQuery(sql), agreementId, Set.of(DataCategory.GRADES), year)
+                bind(em.createNativeQuery(sql), agreementId, Set.of(DataCategory.GRADES))
                         .getResultList();
         Map<UUID, List<Mark>> marks = new HashMap<>();
         for (Object[] r : rows) {
@@ -122,13 +121,8 @@ public class ExtractRecords {
     }
 
     private static jakarta.persistence.Query bind(
-            jakarta.persistence.Query query,
-            UUID agreementId,
-            Set<DataCategory> categories,
-            SchoolYear year) {
+            jakarta.persistence.Query query, UUID agreementId, Set<DataCategory> categories) {
         return query.setParameter("agreement", agreementId)
-                .setParameter("categories", DataCategory.literal(categories))
-                .setParameter("allYears", year.label() == null)
-                .setParameter("schoolYear", year.label() == null ? "" : year.label());
+                .setParameter("categories", DataCategory.literal(categories));
     }
 }

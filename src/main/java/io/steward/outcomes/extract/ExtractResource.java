@@ -1,6 +1,5 @@
 package io.steward.outcomes.extract;
 
-import io.steward.outcomes.SchoolYear;
 import io.steward.schooldata.read.AcademicRecordPage;
 import io.steward.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -26,8 +24,8 @@ public class ExtractResource {
 
     @GET
     @RolesAllowed(Role.EVALUATOR)
-    public Response extract(@PathParam("id") UUID id, @QueryParam("schoolYear") String schoolYear) {
-        ExtractView view = service.extract(id, SchoolYear.param("schoolYear", schoolYear));
+    public Response extract(@PathParam("id") UUID id) {
+        ExtractView view = service.extract(id);
         return Response.ok(view)
                 .header(AcademicRecordPage.HEADER, AcademicRecordPage.NOTICE)
                 .build();

@@ -7,7 +7,6 @@ import io.steward.audit.Outcome;
 import io.steward.crypto.BlindIndex;
 import io.steward.disclosures.DisclosureEntry;
 import io.steward.disclosures.DisclosureLog;
-import io.steward.outcomes.SchoolYear;
 import io.steward.participants.ParticipantCipher;
 import io.steward.schooldata.DataCategory;
 import io.steward.schooldata.read.AcademicRecordPage;
@@ -47,15 +46,15 @@ public class ExtractService {
     @Inject AuditLog audit;
 
     @Transactional
-    public ExtractView extract(UUID agreementId, SchoolYear year) {
+    public ExtractView extract(UUID agreementId) {
         String resource = "agreements/" + agreementId + "/extract";
         Agreement a = agreements.share(agreementId).orElse(null);
         access.check(a, resource);
 
         Set<DataCategory> categories = a.categories();
-        List<ExtractRecords.Youth> youth = records.youth(a.id, categories, year);
+        List<ExtractRecords.Youth> youth = records.youth(a.id, categories);
         Map<UUID, List<ExtractRecords.Mark>> marks =
-                categories.contains(DataCategory.GRADES) ? records.marks(a.id, year) : Map.of();
+                categories.contains(DataCategory.GRADES) ? records.marks(a.id) : Map.of();
         List<Generalizer.Row> quasi =
                 youth.stream()
                         .map(
