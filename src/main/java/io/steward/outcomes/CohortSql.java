@@ -2,11 +2,11 @@ package io.steward.outcomes;
 
 /**
  * The youth an outcome counts, one row each, as SQL common table expressions over the parameters
- * {@code :from}, {@code :to}: every participant with an enrollment overlapping the period, the one
- * program the youth is counted in (most program days, then earliest enrollment, then program id),
- * its provider, and the youth's program days (distinct dates with minutes attended across all
- * programs) with their dosage band. Every metric groups this cohort, so all tables of one school
- * year partition the same youth.
+ * {@code :from}, {@code :to}: every participant with an enrollment overlapping the period (an
+ * enrollment without an end date lasts until its program ends), the one program the youth is
+ * counted in (most program days, then earliest enrollment, then program id), its provider, and the
+ * youth's program days (distinct dates with minutes attended across all programs) with their dosage
+ * band. Every metric groups this cohort, so all tables of one school year partition the same youth.
  */
 final class CohortSql {
 
@@ -16,7 +16,8 @@ final class CohortSql {
             with enrolled as (
                 select e.participant_id, e.program_id, min(e.start_date) as first_start
                 from enrollment e
-                where e.start_date <= :to and coalesce(e.end_date, :to) >= :from
+                join program ep on ep.id = e.program_id
+                where e.start_date <= :to and coalesce(e.end_date, ep.end_date) >= :from
                 group by e.participant_id, e.program_id
             ),
             program_days as (
