@@ -62,7 +62,12 @@ public class ParticipantCipher {
     }
 
     public LocalDate dateOfBirth(Participant p) {
-        return LocalDate.parse(open(p.dateOfBirth, "participant", "date_of_birth", p.id));
+        return dateOfBirth(p.id, p.dateOfBirth);
+    }
+
+    /** Opens a birth date read as a column, without loading the participant. */
+    public LocalDate dateOfBirth(UUID participantId, byte[] sealed) {
+        return LocalDate.parse(open(sealed, "participant", "date_of_birth", participantId));
     }
 
     public ParticipantView open(Participant p, List<Guardian> guardians) {

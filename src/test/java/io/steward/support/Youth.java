@@ -52,6 +52,16 @@ public class Youth {
 
     /** A participant registered with a district student id (both may be null). */
     public UUID participant(String districtCode, String districtStudentId) {
+        return participant(districtCode, districtStudentId, "7", "SCH-1", "2012-05-01");
+    }
+
+    /** A participant with its grade level, school code and birth date (ISO) given. */
+    public UUID participant(
+            String districtCode,
+            String districtStudentId,
+            String gradeLevel,
+            String schoolCode,
+            String dateOfBirth) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew()
                 .run(
@@ -61,18 +71,20 @@ public class Youth {
                                                         + " last_name, date_of_birth, grade_level,"
                                                         + " district_code, district_student_id,"
                                                         + " school_code, student_key, created_at)"
-                                                        + " values (?1, ?2, ?3, ?4, '7', ?5, ?6,"
-                                                        + " 'SCH-1', ?7, now())")
+                                                        + " values (?1, ?2, ?3, ?4, ?8, ?5, ?6,"
+                                                        + " ?9, ?7, now())")
                                         .setParameter(1, id)
                                         .setParameter(2, seal(id, "first_name", "Test"))
                                         .setParameter(3, seal(id, "last_name", "Youth"))
-                                        .setParameter(4, seal(id, "date_of_birth", "2012-05-01"))
+                                        .setParameter(4, seal(id, "date_of_birth", dateOfBirth))
                                         .setParameter(5, districtCode)
                                         .setParameter(
                                                 6,
                                                 seal(id, "district_student_id", districtStudentId))
                                         .setParameter(
                                                 7, studentKey(districtCode, districtStudentId))
+                                        .setParameter(8, gradeLevel)
+                                        .setParameter(9, schoolCode)
                                         .executeUpdate());
         return id;
     }
