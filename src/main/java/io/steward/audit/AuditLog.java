@@ -76,6 +76,15 @@ public class AuditLog {
                 .run(() -> record(action, resource, participantIds, outcome));
     }
 
+    /**
+     * Records a fully formed entry inside the current transaction: for work done off a request
+     * (such as a bulk import job), where the actor was captured when the work was submitted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEntry(AuditEntry entry) {
+        append(entry);
+    }
+
     /** Appends a fully formed entry in a transaction of its own. */
     public void appendAlone(AuditEntry entry) {
         QuarkusTransaction.requiringNew().run(() -> append(entry));

@@ -4,5 +4,7 @@ package io.steward.audit;
 public enum Outcome {
     SUCCESS,
     DENIED,
-    NOT_FOUND
+    NOT_FOUND,
+    /** Work accepted earlier that ended without changing anything (a failed import job). */
+    FAILED
 }

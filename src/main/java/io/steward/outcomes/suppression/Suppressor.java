@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jboss.logging.Logger;
 
 /**
  * Chooses primary and complementary suppression jointly over every table of a lattice, so that a
@@ -36,6 +37,7 @@ import java.util.TreeMap;
  */
 public final class Suppressor {
 
+    private static final Logger LOG = Logger.getLogger(Suppressor.class);
     private static final int SCREEN_ROUNDS = 50;
 
     private final int minimum;
@@ -175,6 +177,9 @@ public final class Suppressor {
             }
             closeRelations(touched);
         }
+        LOG.warnf(
+                "STW-OUT-0001 interval screen still flags cells after %d rounds (%d suppressed)",
+                SCREEN_ROUNDS, suppressed.size());
     }
 
     /** Applies the family rules from these families on, until none changes. */

@@ -1,0 +1,138 @@
+package io.steward.imports.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * NDJSON rows: one JSON object per line (LF or CRLF), string or null values, blank lines skipped.
+ * Data row 1 is the first non-blank line.
+ */
+final class NdjsonRows implements RowSource {
+
+    private static final Pattern PROPERTY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+
+    private final InputStream in;
+    private final ObjectMapper mapper;
+    private final int maxRecordBytes;
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    private byte[] line = new byte[1024];
+    private int length;
+    private long row;
+    private boolean first = true;
+
+    NdjsonRows(InputStream in, ObjectMapper mapper, int maxRecordBytes) {
+        this.in = in;
+        this.mapper = mapper;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    @Override
+    public RawRow next() {
+        while (readLine()) {
+            int start = first && startsWithBom() ? 3 : 0;
+            first = false;
+            if (!blank(start)) {
+                row++;
+                return parse(start);
+            }
+        }
+        return null;
+    }
+
+    private RawRow parse(int start) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(line, start, length - start);
+        } catch (IOException e) {
+            return RawRow.broken(row, null, "is not a valid JSON object");
+        }
+        if (node == null || !node.isObject()) {
+            return RawRow.broken(row, null, "is not a valid JSON object");
+        }
+        String[] values = new String[Column.ALL.size()];
+        List<RowError> errors = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            Column column = Column.named(field.getKey());
+            JsonNode value = field.getValue();
+            if (column == null) {
+                String name = PROPERTY.matcher(field.getKey()).matches() ? field.getKey() : null;
+                errors.add(new RowError(row, name, "is not a known column"));
+            } else if (value.isTextual()) {
+                values[column.ordinal()] = value.textValue();
+            } else if (!value.isNull()) {
+                errors.add(RowError.of(row, column, "must be a string or null"));
+            }
+        }
+        return new RawRow(row, values, errors);
+    }
+
+    /** Reads up to the next line feed; false at the end of the input. */
+    private boolean readLine() {
+        length = 0;
+        boolean any = false;
+        while (true) {
+            if (position == limit && !fill()) {
+                return any;
+            }
+            any = true;
+            byte b = buffer[position++];
+            if (b == '\n') {
+                return true;
+            }
+            if (length == maxRecordBytes) {
+                throw UnreadableFile.at(
+                        row + 1,
+                        new RecordBounds.RecordTooLong(),
+                        UploadFormat.NDJSON,
+                        maxRecordBytes);
+            }
+            if (length == line.length) {
+                line = Arrays.copyOf(line, Math.min(line.length * 2, maxRecordBytes));
+            }
+            line[length++] = b;
+        }
+    }
+
+    private boolean fill() {
+        try {
+            int n = in.read(buffer);
+            position = 0;
+            limit = Math.max(n, 0);
+            return n > 0;
+        } catch (IOException e) {
+            throw UnreadableFile.at(row + 1, e, UploadFormat.NDJSON, maxRecordBytes);
+        }
+    }
+
+    private boolean startsWithBom() {
+        return length >= 3
+                && (line[0] & 0xff) == 0xEF
+                && (line[1] & 0xff) == 0xBB
+                && (line[2] & 0xff) == 0xBF;
+    }
+
+    private boolean blank(int start) {
+        for (int i = start; i < length; i++) {
+            if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

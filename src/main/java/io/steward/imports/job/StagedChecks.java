@@ -1,0 +1,99 @@
+package io.steward.imports.job;
+
+import io.steward.imports.file.Column;
+import io.steward.imports.file.RowError;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * Checks across the staged rows of one job, in SQL so that memory does not grow with the file.
+ *
+ * <p>Rows of one file that name the same youth (the same student key; or, without a key, the same
+ * names and birth date) are read in file order, as if each row were posted after the one before:
+ * the first creates or matches the youth, later rows enroll that same youth. A later row with the
+ * same student key and another birth date is an error, and so is a row that repeats an earlier
+ * row's youth and program.
+ */
+final class StagedChecks {
+
+    private static final String BIRTH_OR_REPEAT =
+            "select row_no, first_row, first_birth <> birth_mac, same_program from ("
+                    + " select row_no, birth_mac,"
+                    + " first_value(row_no) over w as first_row,"
+                    + " first_value(birth_mac) over w as first_birth,"
+                    + " lag(row_no) over (partition by student_key, program_id order by row_no)"
+                    + " as same_program"
+                    + " from import_row where job_id = ? and student_key is not null"
+                    + " and kind <> 'CONFLICT'"
+                    + " window w as (partition by student_key order by row_no)) t"
+                    + " where first_birth <> birth_mac or same_program is not null";
+    private static final String REPEAT_WITHOUT_KEY =
+            "select row_no, same_program from ("
+                    + " select row_no,"
+                    + " lag(row_no) over (partition by youth_mac, program_id order by row_no)"
+                    + " as same_program"
+                    + " from import_row where job_id = ? and student_key is null) t"
+                    + " where same_program is not null";
+    private static final String RESOLVE_REPEATS =
+            "update import_row r set kind = 'REPEAT', participant_id = f.first_id from ("
+                    + " select row_no,"
+                    + " first_value(participant_id) over w as first_id,"
+                    + " first_value(row_no) over w as first_row"
+                    + " from import_row where job_id = ? and kind = 'NEW'"
+                    + " and student_key is not null"
+                    + " window w as (partition by student_key order by row_no)) f"
+                    + " where r.job_id = ? and r.row_no = f.row_no and f.row_no <> f.first_row";
+
+    private StagedChecks() {}
+
+    /** Adds the errors found across rows. */
+    static void check(Connection connection, UUID jobId, ErrorList errors) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(BIRTH_OR_REPEAT)) {
+            query.setObject(1, jobId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long row = rs.getLong(1);
+                    if (rs.getBoolean(3)) {
+                        errors.add(
+                                RowError.of(
+                                        row,
+                                        Column.DATE_OF_BIRTH,
+                                        "differs from row "
+                                                + rs.getLong(2)
+                                                + ", which has the same districtCode and"
+                                                + " districtStudentId"));
+                    }
+                    long same = rs.getLong(4);
+                    if (!rs.wasNull()) {
+                        errors.add(repeat(row, same));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement query = connection.prepareStatement(REPEAT_WITHOUT_KEY)) {
+            query.setObject(1, jobId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    errors.add(repeat(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+        }
+    }
+
+    /** Points later rows of a youth new to the service at the participant of its first row. */
+    static void resolveRepeats(Connection connection, UUID jobId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(RESOLVE_REPEATS)) {
+            update.setObject(1, jobId);
+            update.setObject(2, jobId);
+            update.executeUpdate();
+        }
+    }
+
+    private static RowError repeat(long row, long earlier) {
+        return RowError.of(
+                row, Column.PROGRAM_ID, "repeats row " + earlier + ": the same youth and program");
+    }
+}

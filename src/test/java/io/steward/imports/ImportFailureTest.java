@@ -1,0 +1,348 @@
+package io.steward.imports;
+
+import static io.steward.imports.ImportFixtures.HEADER;
+import static io.steward.imports.ImportFixtures.csv;
+import static io.steward.imports.ImportFixtures.finished;
+import static io.steward.imports.ImportFixtures.post;
+import static io.steward.imports.ImportFixtures.postCsv;
+import static io.steward.imports.ImportFixtures.youth;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.steward.support.Tokens;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ImportFailureTest {
+
+    @Inject ImportFixtures db;
+
+    @Test
+    void import_oneBadRowAnywhere_failsWholeFileAndStoresNothing() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        StringBuilder body = new StringBuilder(HEADER).append('\n');
+        for (int row = 1; row <= 1500; row++) {
+            String grade = row == 1234 ? "13" : "5";
+            body.append(
+                            csv(
+                                    program,
+                                    "Ada",
+                                    "Lovelace",
+                                    "2012-01-01",
+                                    grade,
+                                    "D1",
+                                    "F-" + UUID.randomUUID(),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    "2025-09-01"))
+                    .append('\n');
+        }
+        long[] before = db.youthCounts();
+        long events = db.count("select count(*) from audit_event");
+
+        String id = postCsv(token, body.toString()).then().statusCode(202).extract().path("id");
+
+        finished(token, id)
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errorCount", equalTo(1))
+                .body("errors[0].row", equalTo(1234))
+                .body("errors[0].column", equalTo("gradeLevel"))
+                .body("errors[0].message", equalTo("must be one of PK, K, 1 to 12"))
+                .body("created", equalTo(0))
+                .body("processedRows", equalTo(1500));
+        assertArrayEquals(before, db.youthCounts());
+        assertEquals(0, db.count("select count(*) from import_row where job_id = ?", uuid(id)));
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from audit_event where action = 'import.enrollments'"
+                                + " and resource = ? and outcome = 'FAILED' and seq > 0",
+                        "imports/" + id));
+        assertEquals(events + 1, db.count("select count(*) from audit_event"));
+    }
+
+    @Test
+    void import_impossibleDate_namesRowAndColumnNotValue() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String body =
+                HEADER
+                        + "\n"
+                        + youth(program, "I-" + UUID.randomUUID(), "2012-01-01")
+                        + "\n"
+                        + youth(program, "J-" + UUID.randomUUID(), "2021-09-31")
+                        + "\n";
+
+        finished(token, postCsv(token, body).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].column", equalTo("dateOfBirth"))
+                .body("errors[0].message", equalTo("must be a real date in the form YYYY-MM-DD"))
+                .body(not(containsString("2021-09-31")));
+    }
+
+    @Test
+    void import_rowNumbers_countDataRowsNotBlankLinesOrQuotedLineBreaks() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String body =
+                HEADER
+                        + "\n\n"
+                        + csv(
+                                program,
+                                "Multi\nLine",
+                                "Name",
+                                "2012-01-01",
+                                "5",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "2025-09-01")
+                        + "\n\n"
+                        + csv(
+                                program,
+                                "Bad",
+                                "Start",
+                                "2012-01-01",
+                                "5",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "09/01/2025")
+                        + "\n";
+
+        finished(token, postCsv(token, body).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("totalRows", equalTo(2))
+                .body("errors[0].row", equalTo(1))
+                .body("errors[0].column", equalTo("firstName"))
+                .body("errors[0].message", equalTo("must not contain control characters"))
+                .body("errors[1].row", equalTo(2))
+                .body("errors[1].column", equalTo("startDate"));
+    }
+
+    @Test
+    void import_sameKeyAnotherBirthDate_isRowErrorRevealingNothing() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String student = "C-" + UUID.randomUUID();
+        finished(
+                        token,
+                        postCsv(token, HEADER + "\n" + youth(program, student, "2010-10-10"))
+                                .path("id"))
+                .then()
+                .body("status", equalTo("SUCCEEDED"));
+        long[] before = db.youthCounts();
+
+        String other = db.provider();
+        UUID otherProgram = db.program(other);
+        String otherToken = Tokens.of("provider-staff", other);
+        String id =
+                postCsv(otherToken, HEADER + "\n" + youth(otherProgram, student, "2010-10-11"))
+                        .path("id");
+
+        finished(otherToken, id)
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors[0].row", equalTo(1))
+                .body("errors[0].column", equalTo("districtStudentId"))
+                .body("errors[0].message", equalTo("conflicts with an existing youth record"))
+                .body(not(containsString("2010-10-10")))
+                .body(not(containsString(org)));
+        assertArrayEquals(before, db.youthCounts());
+    }
+
+    @Test
+    void import_sameKeyTwiceInFile_withOtherBirthDateOrSameProgram_areRowErrors() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        UUID second = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String student = "R-" + UUID.randomUUID();
+        String body =
+                HEADER
+                        + "\n"
+                        + youth(program, student, "2010-01-01")
+                        + "\n"
+                        + youth(second, student, "2010-01-02")
+                        + "\n"
+                        + youth(program, student, "2010-01-01")
+                        + "\n";
+
+        finished(token, postCsv(token, body).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors.size()", equalTo(2))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].column", equalTo("dateOfBirth"))
+                .body("errors[1].row", equalTo(3))
+                .body("errors[1].column", equalTo("programId"))
+                .body("errors[1].message", containsString("row 1"));
+    }
+
+    @Test
+    void import_anotherOrganizationsProgram_isRowError() {
+        String org = db.provider();
+        UUID foreign = db.program(db.provider());
+        String token = Tokens.of("provider-staff", org);
+        long[] before = db.youthCounts();
+
+        finished(
+                        token,
+                        postCsv(token, HEADER + "\n" + youth(foreign, "O-1", "2012-01-01"))
+                                .path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors[0].row", equalTo(1))
+                .body("errors[0].column", equalTo("programId"))
+                .body("errors[0].message", equalTo("is not a known program of your organization"));
+        assertArrayEquals(before, db.youthCounts());
+    }
+
+    @Test
+    void import_asCityAdmin_mayNameAnyProvidersProgram() {
+        UUID program = db.program(db.provider());
+        String token = Tokens.of("city-admin", "CITY");
+        String body = HEADER + "\n" + youth(program, "Y-" + UUID.randomUUID(), "2012-01-01");
+
+        finished(token, postCsv(token, body).path("id"))
+                .then()
+                .body("status", equalTo("SUCCEEDED"))
+                .body("created", equalTo(1));
+    }
+
+    @Test
+    void post_wrongMediaType_returns415Problem() {
+        String token = Tokens.of("provider-staff", db.provider());
+        post(token, "application/json", "[]".getBytes(StandardCharsets.UTF_8), null)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("status", equalTo(415));
+        post(token, "text/csv; charset=ISO-8859-1", HEADER.getBytes(StandardCharsets.UTF_8), null)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void post_emptyFileOrHeaderOnly_returns400() {
+        String token = Tokens.of("provider-staff", db.provider());
+        post(token, "text/csv", new byte[0], null)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("body"));
+        postCsv(token, HEADER + "\r\n\r\n")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("body"));
+        post(token, "application/x-ndjson", "\n \n".getBytes(StandardCharsets.UTF_8), null)
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
+    void post_headerMissingAColumn_returns400NamingIt() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String header = HEADER.replace(",startDate", "");
+        String row = youth(program, "H-1", "2012-01-01");
+        postCsv(token, header + "\n" + row.substring(0, row.lastIndexOf(',')) + "\n")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].row", equalTo(0))
+                .body("errors[0].column", equalTo("startDate"))
+                .body("errors[0].message", equalTo("is missing from the header row"));
+    }
+
+    @Test
+    void import_unterminatedQuote_failsNamingTheRow() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String body =
+                HEADER
+                        + "\n"
+                        + youth(program, "Q-" + UUID.randomUUID(), "2012-01-01")
+                        + "\n"
+                        + program
+                        + ",\"Open,Quote,2012-01-01,5,,,,,,,2025-09-01\n";
+
+        finished(token, postCsv(token, body).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].message", equalTo("is not valid CSV: check its quotes"));
+    }
+
+    @Test
+    void import_ndjsonBadLines_areRowErrors() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String good =
+                "{\"programId\":\""
+                        + program
+                        + "\",\"firstName\":\"A\",\"lastName\":\"B\","
+                        + "\"dateOfBirth\":\"2012-01-01\",\"gradeLevel\":\"5\","
+                        + "\"startDate\":\"2025-09-01\"";
+        String body =
+                good
+                        + "}\n"
+                        + "not json\n"
+                        + good
+                        + ",\"schoolCode\":5}\n"
+                        + good
+                        + ",\"nickname\":\"x\"}\n";
+
+        finished(
+                        token,
+                        post(
+                                        token,
+                                        "application/x-ndjson",
+                                        body.getBytes(StandardCharsets.UTF_8),
+                                        null)
+                                .path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errorCount", equalTo(3))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[1].row", equalTo(3))
+                .body("errors[1].column", equalTo("schoolCode"))
+                .body("errors[1].message", equalTo("must be a string or null"))
+                .body("errors[2].row", equalTo(4))
+                .body("errors[2].column", equalTo("nickname"));
+    }
+
+    private static UUID uuid(String id) {
+        return UUID.fromString(id);
+    }
+}
