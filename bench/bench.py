@@ -31,21 +31,21 @@ def main():
     results = {"quick": args.quick}
 
     if args.quick:
-        results["outcomes"] = outcomes.measure(client, world, attendance=200_000, youth=20_000)
-        results["gated_read"] = gated.measure(client, world, seconds=10)
+        results["outcomes"] = attempt(outcomes.measure, client, world, attendance=200_000,
+                                      youth=20_000)
+        results["gated_read"] = attempt(gated.measure, client, world, seconds=10)
         results["import"] = attempt(imports.measure, client, world, rows=20_000, offset=0)
     else:
         series = []
         for attendance in (10_000, 100_000, 1_000_000):
-            series.append(
-                outcomes.measure(client, world, attendance=attendance, youth=attendance // 10)
-            )
+            series.append(attempt(outcomes.measure, client, world, attendance=attendance,
+                                  youth=attendance // 10))
         results["outcomes"] = dict(series[-1])
         results["outcomes"]["scale"] = [scale_point(s, "attendance_rows") for s in series]
-        results["gated_read"] = gated.measure(client, world, seconds=30)
+        results["gated_read"] = attempt(gated.measure, client, world, seconds=30)
         series = []
         for n, offset in ((10_000, 0), (100_000, 100_000), (1_000_000, 1_000_000)):
-            series.append(imports.measure(client, world, rows=n, offset=offset))
+            series.append(attempt(imports.measure, client, world, rows=n, offset=offset))
         results["import"] = dict(series[1])
         results["import"]["scale"] = [scale_point(s, "rows") for s in series]
 

@@ -16,7 +16,7 @@ GRADES = ["PK", "K"] + [str(g) for g in range(1, 13)]
 # The service's own cohort rule (outcomes/CohortSql.java: one program per youth, program days
 # across programs), grouped straight by provider and grade level, without suppression: what a
 # hand-written report over the same tables would run.
-BASELINE = """
+CTES = """
 with enrolled as (
     select e.participant_id, e.program_id, min(e.start_date) as first_start
     from enrollment e
@@ -49,6 +49,8 @@ counted_in as (
         on pd.participant_id = en.participant_id and pd.program_id = en.program_id
     order by en.participant_id, coalesce(pd.days, 0) desc, en.first_start, en.program_id
 )
+"""
+BASELINE = CTES + """
 select o.code, p.grade_level, count(*), avg(coalesce(yd.days, 0))
 from counted_in c
 join participant p on p.id = c.participant_id
@@ -56,6 +58,21 @@ join program pr on pr.id = c.program_id
 join organization o on o.id = pr.provider_id
 left join youth_days yd on yd.participant_id = c.participant_id
 group by o.code, p.grade_level
+"""
+
+# Diagnostic only: the finest cross-classification the service groups before suppression
+# (OutcomeRepository), to tell SQL time from the rest of a request.
+FINE = CTES + """
+select o.code, c.program_id, p.grade_level, p.school_code,
+    case when coalesce(yd.days, 0) < 30 then '0-29' when yd.days < 60 then '30-59'
+        else '60+' end as band,
+    count(*), sum(coalesce(yd.days, 0))
+from counted_in c
+join participant p on p.id = c.participant_id
+join program pr on pr.id = c.program_id
+join organization o on o.id = pr.provider_id
+left join youth_days yd on yd.participant_id = c.participant_id
+group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
 """
 
 
@@ -113,6 +130,8 @@ def measure(client, world, attendance, youth):
     script = "\\o /dev/null\n" + (BASELINE + ";\n") * (WARMUP + RUNS)
     sql = sql_timings(client, script)[WARMUP:]
 
+    fine = sql_timings(client, "\\o /dev/null\n" + (FINE + ";\n") * (WARMUP + RUNS))[WARMUP:]
+
     steward_s = statistics.median(steward)
     sql_s = statistics.median(sql)
     result = dict(sizes)
@@ -122,6 +141,7 @@ def measure(client, world, attendance, youth):
         "steward_first_seconds": round(first, 4),
         "baseline_seconds": round(sql_s, 4),
         "ratio": round(sql_s / steward_s, 3),
+        "fine_cells_sql_seconds": round(statistics.median(fine), 4),
         "goal": 0.67,
         "runs": RUNS,
         "cells": len(answer["cells"]),
