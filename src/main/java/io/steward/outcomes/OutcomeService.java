@@ -31,6 +31,7 @@ public class OutcomeService {
         }
 
         long started = System.nanoTime();
+        participation.planForEachPeriod();
         List<OutcomeRow> rows =
                 query.metric().schoolData()
                         ? academic.rows(query.metric(), query.year(), scope.agreementIds())
