@@ -76,6 +76,7 @@ public final class DemoChecks {
                     "participation has a cell for every derived grade level",
                     seen.equals(expected),
                     "expected " + expected + ", cells " + seen);
+            cellsAddUp(participation);
         }
         for (String metric : List.of("school-attendance", "assessment-proficiency")) {
             JsonNode answer = outcome(dashboard, metric + "?groupBy=gradeLevel", metric);
@@ -85,6 +86,27 @@ public final class DemoChecks {
                     value != null && value.isNumber(),
                     answer == null ? "no answer" : "total " + answer.path("total"));
         }
+    }
+
+    /**
+     * The shown cells and the suppressed ones account for the total: what the shown cells leave is
+     * all in suppressed cells, each holding at least one youth (an empty cell is not listed).
+     */
+    private void cellsAddUp(JsonNode answer) {
+        int shown = 0;
+        int suppressed = 0;
+        for (JsonNode cell : answer.path("cells")) {
+            if (cell.path("suppressed").asBoolean()) {
+                suppressed++;
+            } else {
+                shown += cell.path("n").asInt();
+            }
+        }
+        int hidden = answer.path("total").path("n").asInt(-1) - shown;
+        results.check(
+                "participation cells add up to the total",
+                suppressed == 0 ? hidden == 0 : hidden >= suppressed,
+                "shown " + shown + ", suppressed cells " + suppressed + ", left " + hidden);
     }
 
     private JsonNode outcome(TokenSource token, String query, String metric) {
