@@ -18,6 +18,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ImportFixtures {
 
+    /** Sends the content type exactly as given, without a charset RestAssured would append. */
+    private static final io.restassured.config.RestAssuredConfig NO_DEFAULT_CHARSET =
+            io.restassured.RestAssured.config()
+                    .encoderConfig(
+                            io.restassured.config.EncoderConfig.encoderConfig()
+                                    .appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
     public static final String HEADER =
             "programId,firstName,lastName,dateOfBirth,gradeLevel,districtCode,districtStudentId,"
                     + "schoolCode,guardianName,guardianRelationship,guardianEmail,startDate";
@@ -135,12 +142,7 @@ public class ImportFixtures {
     public static Response post(String token, String type, byte[] body, String key) {
         var request =
                 io.restassured.RestAssured.given()
-                        .config(
-                                io.restassured.RestAssured.config()
-                                        .encoderConfig(
-                                                io.restassured.config.EncoderConfig.encoderConfig()
-                                                        .appendDefaultContentCharsetToContentTypeIfUndefined(
-                                                                false)))
+                        .config(NO_DEFAULT_CHARSET)
                         .auth()
                         .oauth2(token)
                         .contentType(type)
