@@ -1,12 +1,10 @@
 package io.steward.audit;
 
+import io.steward.common.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +62,7 @@ public class AuditQuery {
     static AuditEventView view(Object[] row) {
         return new AuditEventView(
                 ((Number) row[0]).longValue(),
-                instant(row[1]),
+                Rows.instant(row[1]),
                 (String) row[2],
                 (String) row[3],
                 (String) row[4],
@@ -74,16 +72,6 @@ public class AuditQuery {
                 Outcome.valueOf((String) row[8]),
                 (String) row[9],
                 (String) row[10]);
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     static List<UUID> ids(Object value) {

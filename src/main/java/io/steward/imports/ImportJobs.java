@@ -3,14 +3,12 @@ package io.steward.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.steward.common.Rows;
 import io.steward.imports.file.RowError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -158,22 +156,12 @@ public class ImportJobs {
                 number(r[12]),
                 number(r[13]),
                 (String) r[14],
-                instant(r[15]),
-                instant(r[16]),
-                instant(r[17]));
+                Rows.instant(r[15]),
+                Rows.instant(r[16]),
+                Rows.instant(r[17]));
     }
 
     private static long number(Object value) {
         return ((Number) value).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return ((OffsetDateTime) value).toInstant();
     }
 }

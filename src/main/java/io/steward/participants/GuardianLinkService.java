@@ -2,13 +2,12 @@ package io.steward.participants;
 
 import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
+import io.steward.common.Rows;
 import io.steward.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,17 +55,7 @@ public class GuardianLinkService {
         audit.record(
                 "participant.guardian-link", resource, List.of(participantId), Outcome.SUCCESS);
         GuardianLinkView view =
-                new GuardianLinkView(participantId, subject, instant(row[0]), (String) row[1]);
+                new GuardianLinkView(participantId, subject, Rows.instant(row[0]), (String) row[1]);
         return new Linked(view, inserted == 1);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -2,6 +2,7 @@ package io.steward.security.report;
 
 import io.steward.audit.ChainVerifier;
 import io.steward.audit.VerificationView;
+import io.steward.common.Rows;
 import io.steward.crypto.MasterKeys;
 import io.steward.security.report.SecurityReportView.AuditChain;
 import io.steward.security.report.SecurityReportView.Backups;
@@ -11,10 +12,8 @@ import io.steward.security.report.SecurityReportView.MasterKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Assembles the security review from the directory, key tables, backups and the audit chain. */
@@ -58,7 +57,7 @@ public class SecurityReportService {
                 masters.stream()
                         .map(
                                 r -> {
-                                    Instant created = instant(r[1]);
+                                    Instant created = Rows.instant(r[1]);
                                     long id = ((Number) r[0]).longValue();
                                     return new MasterKey(
                                             id,
@@ -75,7 +74,8 @@ public class SecurityReportService {
                                                 + " null), min(created_at) filter (where"
                                                 + " destroyed_at is null) from data_key")
                                 .getSingleResult();
-        Long oldest = data[2] == null ? null : Duration.between(instant(data[2]), now).toDays();
+        Long oldest =
+                data[2] == null ? null : Duration.between(Rows.instant(data[2]), now).toDays();
         return new Keys(
                 keys, ((Number) data[0]).longValue(), ((Number) data[1]).longValue(), oldest);
     }
@@ -89,16 +89,6 @@ public class SecurityReportService {
                 em.createNativeQuery("select max(completed_at) from backup_event where kind = ?1")
                         .setParameter(1, kind)
                         .getSingleResult();
-        return value == null ? null : instant(value);
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
+        return value == null ? null : Rows.instant(value);
     }
 }
