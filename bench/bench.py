@@ -24,10 +24,14 @@ def main():
     parser.add_argument("--issuer", required=True)
     parser.add_argument("--xmx", required=True)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--import-only", help="only the import, at these sizes (comma-separated)")
     args = parser.parse_args()
 
     client = Client(args.port, args.db, args.work, args.issuer)
     world = setup.world(client)
+    if args.import_only:
+        import_only(client, world, [int(n) for n in args.import_only.split(",")], args)
+        return
     results = {"quick": args.quick}
 
     if args.quick:
@@ -53,6 +57,23 @@ def main():
     results["machine"] = machine(client)
     results["date"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     report.write(results)
+
+
+def import_only(client, world, sizes, args):
+    """The import alone, each size on fresh student ids; results go to the work folder."""
+    series, offset = [], 0
+    for n in sizes:
+        series.append(attempt(imports.measure, client, world, rows=n, offset=offset))
+        offset += n
+    result = {"import": series, "service": service_memory(args.pid, args.xmx),
+              "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    with open(os.path.join(args.work, "import-only.json"), "w") as f:
+        json.dump(result, f, indent=2)
+        f.write("\n")
+    for s in series:
+        print(f"    {s.get('rows')} rows: Steward {s.get('steward_seconds')} s,"
+              f" COPY {s.get('baseline_seconds')} s, ratio {s.get('ratio')}")
+    print(f"    peak RSS {result['service']['peak_rss_mb']} MB")
 
 
 def attempt(measure, *args, **kwargs):
