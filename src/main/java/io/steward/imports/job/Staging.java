@@ -25,8 +25,8 @@ import javax.sql.DataSource;
  *
  * <p>While no row has failed, the youth that rows create are written at once, in the job's writing
  * transaction ({@link YouthCopy}); a later row with the key of one of them names that youth (a
- * {@code REPEAT}). Youth committed before are looked up on a connection of their own, outside that
- * transaction, so that they are told apart from the youth this job created.
+ * {@code REPEAT}); it is told apart from youth committed before by the transaction id that wrote
+ * it. Once a row has failed, youth are looked up outside that transaction.
  */
 final class Staging implements AutoCloseable {
 
@@ -37,6 +37,10 @@ final class Staging implements AutoCloseable {
             // A join, not "= any(?)": a plan cached while the table was small could otherwise
             // compare every row with every key of the batch.
             "select p.id, p.student_key, p.date_of_birth"
+                    + " from unnest(?::bytea[]) as k (student_key)"
+                    + " join participant p on p.student_key = k.student_key";
+    private static final String FIND_OURS =
+            "select p.id, p.student_key, p.date_of_birth, p.xmin = pg_current_xact_id()::xid"
                     + " from unnest(?::bytea[]) as k (student_key)"
                     + " join participant p on p.student_key = k.student_key";
     private static final int PROGRAM_CACHE = 10_000;
@@ -103,10 +107,9 @@ final class Staging implements AutoCloseable {
             }
         }
         boolean writing = errors.isEmpty();
-        // Ours first: a youth committed by another request in between is then found below.
-        Map<ByteBuffer, Existing> ours =
-                writing ? find(writer.connection(), keys, false) : Map.of();
-        Map<ByteBuffer, Existing> existing = find(direct, keys, true);
+        Map<ByteBuffer, Existing> existing = new HashMap<>();
+        Map<ByteBuffer, Existing> ours = new HashMap<>();
+        find(writing ? writer.connection() : direct, writing, keys, existing, ours);
         Map<ByteBuffer, UUID> earlier = new HashMap<>();
         List<SealedRow> news = new ArrayList<>(batch.size());
         for (SealedRow row : batch) {
@@ -218,23 +221,35 @@ final class Staging implements AutoCloseable {
         }
     }
 
-    private Map<ByteBuffer, Existing> find(Connection c, List<byte[]> keys, boolean birth)
+    /**
+     * Finds the youth of these keys: those committed before (existing) and, in the writing
+     * transaction, those this job created (its own rows carry the transaction's id as xmin; frozen
+     * rows show another).
+     */
+    private void find(
+            Connection c,
+            boolean inTransaction,
+            List<byte[]> keys,
+            Map<ByteBuffer, Existing> existing,
+            Map<ByteBuffer, Existing> ours)
             throws SQLException {
-        Map<ByteBuffer, Existing> found = new HashMap<>();
         if (keys.isEmpty()) {
-            return found;
+            return;
         }
-        try (PreparedStatement query = c.prepareStatement(FIND)) {
+        try (PreparedStatement query = c.prepareStatement(inTransaction ? FIND_OURS : FIND)) {
             query.setArray(1, c.createArrayOf("bytea", keys.toArray(new byte[0][])));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
-                    LocalDate born = birth ? cipher.birthOf(id, rs.getBytes(3)) : null;
-                    found.put(ByteBuffer.wrap(rs.getBytes(2)), new Existing(id, born));
+                    ByteBuffer key = ByteBuffer.wrap(rs.getBytes(2));
+                    if (inTransaction && rs.getBoolean(4)) {
+                        ours.put(key, new Existing(id, null));
+                    } else {
+                        existing.put(key, new Existing(id, cipher.birthOf(id, rs.getBytes(3))));
+                    }
                 }
             }
         }
-        return found;
     }
 
     @Override
