@@ -1,5 +1,6 @@
 package io.steward.imports.job;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,6 +27,7 @@ final class YouthCopy {
 
     private final Connection connection;
     private final Instant createdAt;
+    private ByteBuffer buffer = PgCopy.newBuffer();
 
     YouthCopy(Connection connection, Instant createdAt) {
         this.connection = connection;
@@ -42,23 +44,25 @@ final class YouthCopy {
             return 0;
         }
         long created;
-        try (PgCopy copy = PgCopy.start(connection, PARTICIPANTS)) {
+        try (PgCopy copy = PgCopy.start(connection, PARTICIPANTS, buffer)) {
             for (SealedRow row : news) {
                 participant(copy, row);
             }
             created = copy.finish();
+            buffer = copy.buffer();
         }
         if (news.stream().anyMatch(r -> r.guardianId() != null)) {
-            try (PgCopy copy = PgCopy.start(connection, GUARDIANS)) {
+            try (PgCopy copy = PgCopy.start(connection, GUARDIANS, buffer)) {
                 for (SealedRow row : news) {
                     if (row.guardianId() != null) {
                         guardian(copy, row);
                     }
                 }
                 copy.finish();
+                buffer = copy.buffer();
             }
         }
-        try (PgCopy copy = PgCopy.start(connection, ENROLLMENTS)) {
+        try (PgCopy copy = PgCopy.start(connection, ENROLLMENTS, buffer)) {
             for (SealedRow row : news) {
                 copy.row(6)
                         .uuid(UUID.randomUUID())
@@ -69,6 +73,7 @@ final class YouthCopy {
                         .timestamp(createdAt);
             }
             copy.finish();
+            buffer = copy.buffer();
         }
         return created;
     }
