@@ -36,8 +36,9 @@ class ImportHeartbeatTest {
     void reap_jobHeldByLiveOtherInstance_leftAloneWithItsSpool() throws IOException {
         String org = db.provider();
         UUID id = UUID.randomUUID();
-        Path spool = oldSpoolFile();
+        Path spool = spoolFile();
         insertRunning(id, org, "other-pod/" + UUID.randomUUID(), "now()", spool);
+        age(spool);
 
         heartbeat.reap();
 
@@ -57,15 +58,16 @@ class ImportHeartbeatTest {
         String org = db.provider();
         UUID program = db.program(org);
         UUID id = UUID.randomUUID();
-        Path spool = oldSpoolFile();
-        insertRunning(
-                id, org, "gone-pod/" + UUID.randomUUID(), "now() - interval '10 minutes'", spool);
         db.execute(
                 "insert into import_row (job_id, row_no, kind, program_id, participant_id,"
                         + " start_date) values (?, 1, 'NEW', ?, ?, date '2025-09-01')",
                 id,
                 program,
                 UUID.randomUUID());
+        Path spool = spoolFile();
+        insertRunning(
+                id, org, "gone-pod/" + UUID.randomUUID(), "now() - interval '10 minutes'", spool);
+        age(spool);
         long[] youth = db.youthCounts();
 
         heartbeat.reap();
@@ -92,7 +94,7 @@ class ImportHeartbeatTest {
     void reap_jobHeldHere_isRenewedAndNotFailed() {
         String org = db.provider();
         UUID id = UUID.randomUUID();
-        insertRunning(id, org, heartbeat.instance(), "now() - interval '10 minutes'", null);
+        insertRunning(id, org, heartbeat.instance(), "now() - interval '50 seconds'", null);
         heartbeat.hold(id);
         try {
             heartbeat.beat();
@@ -105,7 +107,7 @@ class ImportHeartbeatTest {
                 1,
                 db.count(
                         "select count(*) from import_job where id = ?"
-                                + " and heartbeat_at > now() - interval '1 minute'",
+                                + " and heartbeat_at > now() - interval '5 seconds'",
                         id));
         db.execute("update import_job set status = 'FAILED' where id = ?", id);
     }
@@ -131,8 +133,8 @@ class ImportHeartbeatTest {
 
     @Test
     void sweep_orphanSpoolFiles_deletesIdleKeepsRecent() throws IOException {
-        Path idle = oldSpoolFile();
-        Path recent = Files.createTempFile(dir(), "import-", ".sealed");
+        Path idle = age(spoolFile());
+        Path recent = spoolFile();
 
         heartbeat.reap();
 
@@ -156,8 +158,13 @@ class ImportHeartbeatTest {
                 spool == null ? null : spool.getFileName().toString());
     }
 
-    private Path oldSpoolFile() throws IOException {
-        Path file = Files.createTempFile(dir(), "import-", ".sealed");
+    /** A spool file as just written: no sweep deletes it until it ages. */
+    private Path spoolFile() throws IOException {
+        return Files.createTempFile(dir(), "import-", ".sealed");
+    }
+
+    /** Makes a file look unchanged for ten minutes, longer than the stale timeout. */
+    private static Path age(Path file) throws IOException {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(10, ChronoUnit.MINUTES)));
         return file;
     }
