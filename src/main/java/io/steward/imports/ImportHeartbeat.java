@@ -40,7 +40,7 @@ public class ImportHeartbeat {
 
     void start(@Observes StartupEvent event) {
         check(config.heartbeatInterval(), config.staleAfter());
-        LOG.infof("STW-IMPORT-0030 import jobs held as instance %s", instance);
+        LOG.infof("STW-IMPORT-0040 import jobs held as instance %s", instance);
         reap();
         long every = config.heartbeatInterval().toMillis();
         timer =
@@ -66,11 +66,11 @@ public class ImportHeartbeat {
     static void check(Duration heartbeatInterval, Duration staleAfter) {
         if (heartbeatInterval.isNegative() || heartbeatInterval.toMillis() < 1) {
             throw new IllegalStateException(
-                    "STW-IMPORT-0031 steward.imports.heartbeat-interval must be positive");
+                    "STW-IMPORT-0041 steward.imports.heartbeat-interval must be positive");
         }
         if (staleAfter.compareTo(heartbeatInterval.multipliedBy(3)) < 0) {
             throw new IllegalStateException(
-                    "STW-IMPORT-0032 steward.imports.stale-after must be at least three times"
+                    "STW-IMPORT-0042 steward.imports.stale-after must be at least three times"
                             + " steward.imports.heartbeat-interval");
         }
     }

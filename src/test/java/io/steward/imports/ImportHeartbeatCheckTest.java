@@ -30,7 +30,7 @@ class ImportHeartbeatCheckTest {
                         () ->
                                 ImportHeartbeat.check(
                                         Duration.ofSeconds(5), Duration.ofMillis(14_999)));
-        assertTrue(e.getMessage().startsWith("STW-IMPORT-0032"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("STW-IMPORT-0042"), e.getMessage());
         assertTrue(e.getMessage().contains("steward.imports.stale-after"), e.getMessage());
         assertTrue(e.getMessage().contains("steward.imports.heartbeat-interval"), e.getMessage());
     }
@@ -42,7 +42,7 @@ class ImportHeartbeatCheckTest {
                     assertThrows(
                             IllegalStateException.class,
                             () -> ImportHeartbeat.check(interval, Duration.ofMinutes(1)));
-            assertTrue(e.getMessage().startsWith("STW-IMPORT-0031"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("STW-IMPORT-0041"), e.getMessage());
         }
     }
 

@@ -28,7 +28,7 @@ class ImportHeartbeatConfigIT {
             String out = app.outputText();
             assertNotNull(exit, "still running with a stale timeout of two heartbeats:\n" + out);
             assertNotEquals(0, exit, out);
-            assertTrue(out.contains("STW-IMPORT-0032"), out);
+            assertTrue(out.contains("STW-IMPORT-0042"), out);
             assertTrue(!out.contains("Listening on"), out);
         }
     }
