@@ -38,7 +38,7 @@ public class ChainWriter {
     private ScheduledExecutorService background;
 
     void start(@Observes StartupEvent event) {
-        long every = config.linkInterval().toMillis();
+        long every = Math.max(10, config.linkInterval().toMillis());
         background =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -51,6 +51,9 @@ public class ChainWriter {
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (background == null) {
+            return;
+        }
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);
     }
