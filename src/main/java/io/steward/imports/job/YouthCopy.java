@@ -23,7 +23,7 @@ final class YouthCopy {
                     + " district_code, district_student_id, school_code, student_key, created_at)"
                     + " from stdin (format binary)";
     private static final String GUARDIANS =
-            "copy guardian (id, participant_id, position, name, relationship, email)"
+            "copy guardian (id, participant_id, position, name, relationship_sealed, email)"
                     + " from stdin (format binary)";
 
     private record Pending(CheckedRow row, NewRows.New youth) {}
@@ -120,7 +120,7 @@ final class YouthCopy {
                 .uuid(participantId)
                 .int4(0)
                 .bytes(cipher.guardian(row.guardianName(), "name", id))
-                .text(row.guardianRelationship())
+                .bytes(cipher.guardian(row.guardianRelationship(), "relationship", id))
                 .bytes(cipher.guardian(row.guardianEmail(), "email", id));
     }
 }
