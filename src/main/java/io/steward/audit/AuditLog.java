@@ -17,14 +17,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Appends audit events to a hash chain. Each event's hash covers its fields and the previous
- * event's hash; a transaction-scoped advisory lock makes appends strictly sequential, and since
- * auditing is the last step of a handler the lock is held only until commit.
+ * Records audit events in the transaction of the change they describe, so an event commits exactly
+ * when its change does and disappears with it on rollback.
+ *
+ * <p>An event is inserted <em>unlinked</em>: it has an {@code id} from a sequence but no chain
+ * position yet ({@code seq}, {@code prev_hash} and {@code hash} are null), and no lock is taken, so
+ * concurrent audited requests do not wait for one another's commit. {@link ChainWriter} links
+ * committed events into the hash chain shortly after, each exactly once: it gives each its {@code
+ * seq} and a SHA-256 {@link #hash} over its fields and the previous event's hash.
  */
 @ApplicationScoped
 public class AuditLog {
 
-    static final long CHAIN_LOCK = 0x5354_4557_4152_4431L;
+    /** The previous hash of the first event in the chain. */
     static final String GENESIS = "0".repeat(64);
 
     @Inject EntityManager em;
@@ -91,31 +96,18 @@ public class AuditLog {
     }
 
     private void append(AuditEntry entry) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
-                .setParameter(1, CHAIN_LOCK)
-                .getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> last =
-                em.createNativeQuery("select seq, hash from audit_event order by seq desc limit 1")
-                        .getResultList();
-        long seq = last.isEmpty() ? 1 : ((Number) last.get(0)[0]).longValue() + 1;
-        String prev = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
-        String hash = hash(seq, entry, prev);
         em.createNativeQuery(
-                        "insert into audit_event (seq, at, actor, org, role, action, resource,"
-                                + " participant_ids, outcome, prev_hash, hash) values (?1, ?2,"
-                                + " ?3, ?4, ?5, ?6, ?7, cast(?8 as uuid[]), ?9, ?10, ?11)")
-                .setParameter(1, seq)
-                .setParameter(2, entry.at())
-                .setParameter(3, entry.actor())
-                .setParameter(4, entry.org())
-                .setParameter(5, entry.role())
-                .setParameter(6, entry.action())
-                .setParameter(7, entry.resource())
-                .setParameter(8, arrayLiteral(entry.participantIds()))
-                .setParameter(9, entry.outcome().name())
-                .setParameter(10, prev)
-                .setParameter(11, hash)
+                        "insert into audit_event (at, actor, org, role, action, resource,"
+                                + " participant_ids, outcome) values (?1, ?2, ?3, ?4, ?5, ?6,"
+                                + " cast(?7 as uuid[]), ?8)")
+                .setParameter(1, entry.at())
+                .setParameter(2, entry.actor())
+                .setParameter(3, entry.org())
+                .setParameter(4, entry.role())
+                .setParameter(5, entry.action())
+                .setParameter(6, entry.resource())
+                .setParameter(7, arrayLiteral(entry.participantIds()))
+                .setParameter(8, entry.outcome().name())
                 .executeUpdate();
     }
 

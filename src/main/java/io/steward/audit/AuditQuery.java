@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads audit events in sequence order, filtered in SQL. */
+/**
+ * Reads linked audit events in chain ({@code seq}) order, filtered in SQL. Events not yet linked by
+ * {@link ChainWriter} have no {@code seq} and are not listed.
+ */
 @ApplicationScoped
 public class AuditQuery {
 

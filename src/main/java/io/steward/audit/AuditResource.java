@@ -26,7 +26,12 @@ public class AuditResource {
 
     @Inject AuditQuery query;
     @Inject ChainVerifier verifier;
+    @Inject ChainWriter writer;
 
+    /**
+     * Linked events in chain order, after linking every event committed so far. An event that
+     * commits later is linked with a higher {@code seq}, so paging by {@code seq} misses none.
+     */
     @GET
     @Path("/events")
     public Page<AuditEventView> events(
@@ -45,6 +50,7 @@ public class AuditResource {
                         uuid("participantId", participantId));
         long after = page.first() ? 0 : parseSeq(page.after().get(0));
 
+        writer.linkPending();
         List<AuditEventView> rows = query.find(filter, after, page.limit() + 1);
         return Page.of(rows, page.limit(), e -> e, e -> new String[] {Long.toString(e.seq())});
     }

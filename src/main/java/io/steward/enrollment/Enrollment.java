@@ -35,8 +35,9 @@ public class Enrollment extends PanacheEntityBase {
     @Column(nullable = false)
     public EnrollmentStatus status;
 
-    @Column(name = "withdrawal_reason")
-    public String withdrawalReason;
+    /** An envelope, bound to this row ({@code enrollment/withdrawal_reason/id}). */
+    @Column(name = "withdrawal_reason_sealed")
+    public byte[] withdrawalReason;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

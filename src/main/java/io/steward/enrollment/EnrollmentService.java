@@ -8,7 +8,10 @@ import io.steward.common.ETags;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.common.Versioned;
+import io.steward.crypto.Envelope;
+import io.steward.crypto.FieldContext;
 import io.steward.participants.ParticipantAccess;
+import io.steward.participants.ParticipantCipher;
 import io.steward.programs.Program;
 import io.steward.programs.ProgramAccess;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +31,7 @@ public class EnrollmentService {
     @Inject ProgramAccess programs;
     @Inject ParticipantAccess participants;
     @Inject AuditLog audit;
+    @Inject Envelope envelope;
 
     @Transactional
     public Versioned<EnrollmentView> create(UUID programId, EnrollmentRequest request) {
@@ -63,7 +67,7 @@ public class EnrollmentService {
                 resource + "/" + enrollment.id,
                 List.of(enrollment.participantId),
                 Outcome.SUCCESS);
-        return new Versioned<>(EnrollmentView.of(enrollment), enrollment.version);
+        return new Versioned<>(view(enrollment), enrollment.version);
     }
 
     @Transactional
@@ -84,7 +88,9 @@ public class EnrollmentService {
         enrollment.status = EnrollmentStatus.WITHDRAWN;
         enrollment.endDate = request.endDate();
         String reason = request.reason() == null ? "" : request.reason().strip();
-        enrollment.withdrawalReason = reason.isEmpty() ? null : reason;
+        enrollment.withdrawalReason =
+                envelope.encrypt(
+                        ParticipantCipher.SCOPE, reason.isEmpty() ? null : reason, reason(id));
         enrollments.flush();
 
         audit.record(
@@ -92,7 +98,7 @@ public class EnrollmentService {
                 resource,
                 List.of(enrollment.participantId),
                 Outcome.SUCCESS);
-        return new Versioned<>(EnrollmentView.of(enrollment), enrollment.version);
+        return new Versioned<>(view(enrollment), enrollment.version);
     }
 
     @Transactional
@@ -106,7 +112,7 @@ public class EnrollmentService {
 
         audit.record(
                 "enrollment.read", resource, List.of(enrollment.participantId), Outcome.SUCCESS);
-        return new Versioned<>(EnrollmentView.of(enrollment), enrollment.version);
+        return new Versioned<>(view(enrollment), enrollment.version);
     }
 
     @Transactional
@@ -120,13 +126,21 @@ public class EnrollmentService {
                 Page.of(
                         enrollments.page(programId, at, after, page.limit()),
                         page.limit(),
-                        EnrollmentView::of,
+                        this::view,
                         e -> new String[] {e.createdAt.toString(), e.id.toString()});
 
         List<UUID> ids =
                 result.items().stream().map(EnrollmentView::participantId).distinct().toList();
         audit.record("enrollment.list", resource, ids, Outcome.SUCCESS);
         return result;
+    }
+
+    private EnrollmentView view(Enrollment e) {
+        return EnrollmentView.of(e, envelope.decrypt(e.withdrawalReason, reason(e.id)));
+    }
+
+    private static FieldContext reason(UUID enrollmentId) {
+        return FieldContext.of("enrollment", "withdrawal_reason", enrollmentId);
     }
 
     private static void checkEnd(String field, LocalDate end, LocalDate start, Program program) {

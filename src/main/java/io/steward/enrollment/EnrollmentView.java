@@ -15,7 +15,7 @@ public record EnrollmentView(
         String withdrawalReason,
         Instant createdAt) {
 
-    static EnrollmentView of(Enrollment e) {
+    static EnrollmentView of(Enrollment e, String withdrawalReason) {
         return new EnrollmentView(
                 e.id,
                 e.programId,
@@ -23,7 +23,7 @@ public record EnrollmentView(
                 e.startDate,
                 e.endDate,
                 e.status,
-                e.withdrawalReason,
+                withdrawalReason,
                 e.createdAt);
     }
 }

@@ -42,6 +42,20 @@ public interface ImportConfig {
     @WithDefault("PT30M")
     Duration writeTimeout();
 
+    /**
+     * How often this instance tells the database it still holds its unfinished jobs, and looks for
+     * jobs whose holder stopped.
+     */
+    @WithDefault("PT5S")
+    Duration heartbeatInterval();
+
+    /**
+     * How long a job's heartbeat may go unrenewed before any instance fails the job as interrupted;
+     * at least three heartbeat intervals.
+     */
+    @WithDefault("PT1M")
+    Duration staleAfter();
+
     /** Most participant ids in one audit event; a larger import writes several events. */
     @WithDefault("10000")
     int auditIdsPerEvent();

@@ -9,9 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The job rows. Progress is written by the running job on a connection of its own so that it is
@@ -26,9 +32,15 @@ public class ImportJobs {
                     + " already_enrolled_count, error_count, errors::text, created_at, started_at,"
                     + " finished_at";
 
+    /** Unfinished, and the heartbeat is older than {@code :staleMs} ms, or missing. */
+    private static final String STALE =
+            "status in ('PENDING', 'RUNNING') and (heartbeat_at is null or heartbeat_at < now()"
+                    + " - :staleMs * interval '1 millisecond')";
+
     @Inject EntityManager em;
     @Inject ObjectMapper mapper;
 
+    /** Records a waiting job held by this instance, whose file is the named spool file. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void create(
             UUID id,
@@ -37,11 +49,13 @@ public class ImportJobs {
             String roles,
             boolean cityWide,
             String mediaType,
-            long totalRows) {
+            long totalRows,
+            Holder holder) {
         em.createNativeQuery(
                         "insert into import_job (id, kind, status, org_code, subject, roles,"
-                                + " city_wide, media_type, total_rows, created_at) values (?1,"
-                                + " 'enrollments', 'PENDING', ?2, ?3, ?4, ?5, ?6, ?7, now())")
+                                + " city_wide, media_type, total_rows, created_at, instance_id,"
+                                + " heartbeat_at, spool_name) values (?1, 'enrollments',"
+                                + " 'PENDING', ?2, ?3, ?4, ?5, ?6, ?7, now(), ?8, now(), ?9)")
                 .setParameter(1, id)
                 .setParameter(2, orgCode)
                 .setParameter(3, subject)
@@ -49,8 +63,13 @@ public class ImportJobs {
                 .setParameter(5, cityWide)
                 .setParameter(6, mediaType)
                 .setParameter(7, totalRows)
+                .setParameter(8, holder.instance())
+                .setParameter(9, holder.spoolName())
                 .executeUpdate();
     }
+
+    /** The instance that holds a job and the name of the job's spool file. */
+    public record Holder(String instance, String spoolName) {}
 
     @Transactional
     public Optional<ImportJob> find(UUID id) {
@@ -78,45 +97,115 @@ public class ImportJobs {
                         });
     }
 
-    /** Records success; runs in the transaction that wrote the job's rows. */
+    /**
+     * Records success; runs in the transaction that wrote the job's rows, and throws (rolling all
+     * of them back) when the job is no longer running: another instance failed it as interrupted.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void succeed(UUID id, long processed, ImportJob.Counts counts) {
-        em.createNativeQuery(
-                        "update import_job set status = 'SUCCEEDED', processed_rows = ?2,"
-                                + " total_rows = ?2, created_count = ?3, matched_count = ?4,"
-                                + " enrolled_count = ?5, already_enrolled_count = ?6,"
-                                + " finished_at = now() where id = ?1")
-                .setParameter(1, id)
-                .setParameter(2, processed)
-                .setParameter(3, counts.created())
-                .setParameter(4, counts.matchedExisting())
-                .setParameter(5, counts.enrolled())
-                .setParameter(6, counts.alreadyEnrolled())
-                .executeUpdate();
+        int updated =
+                em.createNativeQuery(
+                                "update import_job set status = 'SUCCEEDED', processed_rows = ?2,"
+                                        + " total_rows = ?2, created_count = ?3,"
+                                        + " matched_count = ?4, enrolled_count = ?5,"
+                                        + " already_enrolled_count = ?6, finished_at = now()"
+                                        + " where id = ?1 and status = 'RUNNING'")
+                        .setParameter(1, id)
+                        .setParameter(2, processed)
+                        .setParameter(3, counts.created())
+                        .setParameter(4, counts.matchedExisting())
+                        .setParameter(5, counts.enrolled())
+                        .setParameter(6, counts.alreadyEnrolled())
+                        .executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("STW-IMPORT-0022 job no longer running");
+        }
     }
 
-    /** Records failure with the kept errors and the count of all; in the caller's transaction. */
+    /**
+     * Records failure with the kept errors and the count of all, in the caller's transaction; false
+     * when the job had already finished (another instance failed it as interrupted).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void fail(UUID id, long processed, long errorCount, List<RowError> errors) {
-        em.createNativeQuery(
-                        "update import_job set status = 'FAILED', processed_rows = ?2,"
-                                + " error_count = ?3, errors = cast(?4 as jsonb),"
-                                + " finished_at = now() where id = ?1")
-                .setParameter(1, id)
-                .setParameter(2, processed)
-                .setParameter(3, errorCount)
-                .setParameter(4, json(errors))
-                .executeUpdate();
+    public boolean fail(UUID id, long processed, long errorCount, List<RowError> errors) {
+        return em.createNativeQuery(
+                                "update import_job set status = 'FAILED', processed_rows = ?2,"
+                                        + " error_count = ?3, errors = cast(?4 as jsonb),"
+                                        + " finished_at = now() where id = ?1"
+                                        + " and status in ('PENDING', 'RUNNING')")
+                        .setParameter(1, id)
+                        .setParameter(2, processed)
+                        .setParameter(3, errorCount)
+                        .setParameter(4, json(errors))
+                        .executeUpdate()
+                == 1;
     }
 
-    /** Jobs left waiting or running by a previous run of this service. */
+    /**
+     * Fails a job whose holder stopped renewing its heartbeat more than {@code staleAfter} ago, in
+     * the caller's transaction; false when the job finished or its heartbeat is fresh. The check
+     * and the change are one statement, so a job is failed once, and never while its holder commits
+     * it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean failStale(UUID id, Duration staleAfter, List<RowError> errors) {
+        return em.createNativeQuery(
+                                "update import_job set status = 'FAILED', error_count = :count,"
+                                        + " errors = cast(:errors as jsonb), finished_at = now()"
+                                        + " where id = :id and "
+                                        + STALE)
+                        .setParameter("id", id)
+                        .setParameter("staleMs", staleAfter.toMillis())
+                        .setParameter("count", errors.size())
+                        .setParameter("errors", json(errors))
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** Unfinished jobs whose heartbeat is older than {@code staleAfter}, or missing. */
     @Transactional
     @SuppressWarnings("unchecked")
-    public List<UUID> unfinished() {
-        return em.createNativeQuery(
-                        "select id from import_job where status in ('PENDING', 'RUNNING')",
-                        UUID.class)
+    public List<UUID> stale(Duration staleAfter) {
+        return em.createNativeQuery("select id from import_job where " + STALE, UUID.class)
+                .setParameter("staleMs", staleAfter.toMillis())
                 .getResultList();
+    }
+
+    /** Spool files named by unfinished jobs whose heartbeat is fresh. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<String> liveSpools(Duration staleAfter) {
+        return em.createNativeQuery(
+                        "select spool_name from import_job where spool_name is not null and"
+                                + " status in ('PENDING', 'RUNNING') and heartbeat_at >= now()"
+                                + " - :staleMs * interval '1 millisecond'",
+                        String.class)
+                .setParameter("staleMs", staleAfter.toMillis())
+                .getResultList();
+    }
+
+    /**
+     * Renews the heartbeat of the unfinished jobs this instance holds; in a transaction of its own.
+     * Returns how many jobs were renewed.
+     */
+    public int heartbeat(String instance, Collection<UUID> held) {
+        if (held.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = held.toArray(UUID[]::new);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.unwrap(Session.class).doReturningWork(c -> renew(c, instance, ids)));
+    }
+
+    private static int renew(Connection c, String instance, UUID[] ids) throws SQLException {
+        try (PreparedStatement update =
+                c.prepareStatement(
+                        "update import_job set heartbeat_at = now() where instance_id = ? and"
+                                + " id = any(?) and status in ('PENDING', 'RUNNING')")) {
+            update.setString(1, instance);
+            update.setArray(2, c.createArrayOf("uuid", ids));
+            return update.executeUpdate();
+        }
     }
 
     private String json(List<RowError> errors) {

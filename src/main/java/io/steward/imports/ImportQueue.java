@@ -3,15 +3,10 @@ package io.steward.imports;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.steward.imports.file.Spool;
-import io.steward.imports.file.Spooler;
 import io.steward.imports.job.ImportRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -21,8 +16,7 @@ import org.jboss.logging.Logger;
 /**
  * Runs jobs on a small managed executor ({@code steward.imports.workers} at a time, no request
  * context carried over) and limits how many may wait. Jobs run on the instance that received their
- * file; at start this service fails the jobs a previous run left unfinished and removes their spool
- * files, which could not be decrypted anyway.
+ * file, which holds them ({@link ImportHeartbeat}) from queueing to their end.
  */
 @ApplicationScoped
 public class ImportQueue {
@@ -31,8 +25,7 @@ public class ImportQueue {
 
     @Inject ImportConfig config;
     @Inject ImportRunner runner;
-    @Inject ImportJobs jobs;
-    @Inject Spooler spooler;
+    @Inject ImportHeartbeat heartbeat;
 
     private final AtomicInteger waiting = new AtomicInteger();
     private ManagedExecutor executor;
@@ -44,10 +37,6 @@ public class ImportQueue {
                         .propagated(ThreadContext.NONE)
                         .cleared(ThreadContext.ALL_REMAINING)
                         .build();
-        for (UUID id : jobs.unfinished()) {
-            runner.abandon(id);
-        }
-        sweepSpool();
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -63,31 +52,25 @@ public class ImportQueue {
 
     /** Runs the job once a worker is free; the spool is deleted when it ends. */
     public void enqueue(UUID jobId, Spool spool) {
+        heartbeat.hold(jobId);
         waiting.incrementAndGet();
-        executor.runAsync(
-                () -> {
-                    waiting.decrementAndGet();
-                    try {
-                        runner.run(jobId, spool);
-                    } catch (RuntimeException e) {
-                        LOG.errorf("STW-IMPORT-0503 job %s: %s", jobId, e.getClass().getName());
-                    } finally {
-                        spool.delete();
-                    }
-                });
-    }
-
-    private void sweepSpool() {
-        Path dir = spooler.directory();
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "import-*.sealed")) {
-            for (Path file : files) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            LOG.warnf("STW-IMPORT-0504 spool directory not swept: %s", e.getClass().getName());
+        try {
+            executor.runAsync(
+                    () -> {
+                        waiting.decrementAndGet();
+                        try {
+                            runner.run(jobId, spool);
+                        } catch (RuntimeException e) {
+                            LOG.errorf("STW-IMPORT-0503 job %s: %s", jobId, e.getClass().getName());
+                        } finally {
+                            heartbeat.release(jobId);
+                            spool.delete();
+                        }
+                    });
+        } catch (RuntimeException e) {
+            waiting.decrementAndGet();
+            heartbeat.release(jobId);
+            throw e;
         }
     }
 }

@@ -34,6 +34,7 @@ public class ImportService {
     @Inject Idempotency idempotency;
     @Inject ImportJobs jobs;
     @Inject ImportQueue queue;
+    @Inject ImportHeartbeat heartbeat;
     @Inject ImportAccess access;
     @Inject Caller caller;
     @Inject AuditLog audit;
@@ -66,7 +67,8 @@ public class ImportService {
                                         caller.rolesText(),
                                         access.cityWide(),
                                         format.mediaType(),
-                                        spool.rows());
+                                        spool.rows(),
+                                        new ImportJobs.Holder(heartbeat.instance(), spool.name()));
                                 created.set(id);
                                 return Response.accepted(new ImportAccepted(id, ImportJob.PENDING))
                                         .location(URI.create("/api/v1/imports/" + id))

@@ -84,7 +84,7 @@ public class AffectedQuery {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 em.createNativeQuery(
-                                "select id, participant_id, name, relationship, email, phone"
+                                "select id, participant_id, name, relationship_sealed, email, phone"
                                         + " from guardian where participant_id = any(?1)"
                                         + " order by participant_id, position")
                         .setParameter(1, ids.toArray(new UUID[0]))
@@ -94,7 +94,7 @@ public class AffectedQuery {
             Contact contact =
                     new Contact(
                             envelope.decrypt((byte[]) row[2], ctx(id, "name")),
-                            (String) row[3],
+                            envelope.decrypt((byte[]) row[3], ctx(id, "relationship")),
                             envelope.decrypt((byte[]) row[4], ctx(id, "email")),
                             envelope.decrypt((byte[]) row[5], ctx(id, "phone")));
             result.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add(contact);

@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** A guardian named on a youth's record. Name and contacts are envelopes. */
+/** A guardian named on a youth's record. Name, relationship and contacts are envelopes. */
 @Entity
 @Table(name = "guardian")
 public class Guardian extends PanacheEntityBase {
@@ -24,8 +24,8 @@ public class Guardian extends PanacheEntityBase {
     @Column(nullable = false)
     public byte[] name;
 
-    @Column(nullable = false)
-    public String relationship;
+    @Column(name = "relationship_sealed", nullable = false)
+    public byte[] relationship;
 
     public byte[] email;
 

@@ -55,7 +55,7 @@ public class ParticipantCipher {
         g.participantId = participantId;
         g.position = position;
         g.name = seal(in.name(), "guardian", "name", g.id);
-        g.relationship = in.relationship();
+        g.relationship = seal(in.relationship(), "guardian", "relationship", g.id);
         g.email = seal(in.email(), "guardian", "email", g.id);
         g.phone = seal(in.phone(), "guardian", "phone", g.id);
         return g;
@@ -87,7 +87,7 @@ public class ParticipantCipher {
     private ParticipantView.GuardianView open(Guardian g) {
         return new ParticipantView.GuardianView(
                 open(g.name, "guardian", "name", g.id),
-                g.relationship,
+                open(g.relationship, "guardian", "relationship", g.id),
                 open(g.email, "guardian", "email", g.id),
                 open(g.phone, "guardian", "phone", g.id));
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class AuditResourceTest {
 
     @Inject EntityManager em;
+    @Inject ChainWriter writer;
 
     static String auditor() {
         return Tokens.of("auditor", "CITY");
@@ -139,6 +140,7 @@ class AuditResourceTest {
     void verification_tamperedEvent_reportsFirstInvalidSeq() {
         String subject = "admin-" + UUID.randomUUID();
         createOrganizationAs(subject);
+        writer.linkPending();
         long seq =
                 QuarkusTransaction.requiringNew()
                         .call(
@@ -171,7 +173,7 @@ class AuditResourceTest {
     }
 
     /** Changes an event behind the application's back, as an intruder with DDL rights would. */
-    private void tamper(long seq, String actor) {
+    static void tamper(EntityManager em, long seq, String column, String value) {
         QuarkusTransaction.requiringNew()
                 .run(
                         () -> {
@@ -179,8 +181,11 @@ class AuditResourceTest {
                                             "alter table audit_event disable trigger"
                                                     + " audit_event_no_update")
                                     .executeUpdate();
-                            em.createNativeQuery("update audit_event set actor = ?1 where seq = ?2")
-                                    .setParameter(1, actor)
+                            em.createNativeQuery(
+                                            "update audit_event set "
+                                                    + column
+                                                    + " = ?1 where seq = ?2")
+                                    .setParameter(1, value)
                                     .setParameter(2, seq)
                                     .executeUpdate();
                             em.createNativeQuery(
@@ -188,5 +193,9 @@ class AuditResourceTest {
                                                     + " audit_event_no_update")
                                     .executeUpdate();
                         });
+    }
+
+    private void tamper(long seq, String actor) {
+        tamper(em, seq, "actor", actor);
     }
 }

@@ -166,6 +166,33 @@ class ManifestsTest {
     }
 
     @Test
+    void deployment_destructionLedger_isWritableOnAClaimBothReplicasShare() {
+        String path = configEnv().get("STEWARD_CRYPTO_DESTRUCTION_LEDGER");
+        assertNotNull(path, "STEWARD_CRYPTO_DESTRUCTION_LEDGER is set");
+        Map<String, Object> mount = null;
+        for (Object item : list(container().get("volumeMounts"))) {
+            Map<String, Object> m = map(item);
+            if (path.startsWith(m.get("mountPath") + "/")) {
+                mount = m;
+            }
+        }
+        assertNotNull(mount, path + " lies under no volume mount");
+        assertNotEquals(true, mount.get("readOnly"), "the ledger is appended to");
+        Object volumeName = mount.get("name");
+        Map<String, Object> volume =
+                list(podSpec().get("volumes")).stream()
+                        .map(Yamls::map)
+                        .filter(v -> volumeName.equals(v.get("name")))
+                        .findFirst()
+                        .orElseThrow();
+        Object claim = Yamls.at(volume, "persistentVolumeClaim.claimName");
+        assertNotNull(claim, "the ledger is on a PersistentVolumeClaim, not the pod's disk");
+        Doc pvc = Yamls.one(docs, "PersistentVolumeClaim");
+        assertEquals(claim, pvc.name());
+        assertEquals(List.of("ReadWriteMany"), pvc.at("spec.accessModes"));
+    }
+
+    @Test
     void repository_holdsNoSecretValues() {
         for (Doc doc : docs) {
             if ("Secret".equals(doc.kind())) {

@@ -79,6 +79,7 @@ class IncidentResourceTest {
                 .body("participants[0].categories", contains("PROFILE", "PROGRAM_ATTENDANCE"))
                 .body("participants[0].guardians[0].name", equalTo("Pat Example"))
                 .body("participants[0].guardians[0].email", equalTo("pat@example.test"))
+                .body("participants[0].guardians[0].relationship", equalTo("parent"))
                 .body("districts[0].districtCode", equalTo("D-INC"))
                 .body("districts[0].participants", equalTo(1));
     }
@@ -151,8 +152,8 @@ class IncidentResourceTest {
                                     .executeUpdate();
                             em.createNativeQuery(
                                             "insert into guardian (id, participant_id, position,"
-                                                + " name, relationship, email) values (?1, ?2, 0,"
-                                                + " ?3, 'parent', ?4)")
+                                                + " name, relationship_sealed, email) values (?1,"
+                                                + " ?2, 0, ?3, ?5, ?4)")
                                     .setParameter(1, guardian)
                                     .setParameter(2, id)
                                     .setParameter(
@@ -167,6 +168,13 @@ class IncidentResourceTest {
                                                     "participant",
                                                     email,
                                                     FieldContext.of("guardian", "email", guardian)))
+                                    .setParameter(
+                                            5,
+                                            envelope.encrypt(
+                                                    "participant",
+                                                    "parent",
+                                                    FieldContext.of(
+                                                            "guardian", "relationship", guardian)))
                                     .executeUpdate();
                         });
         return id;

@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Reads the audit_event table, so tests can assert the event a request appended. */
+/**
+ * Reads the audit_event table, so tests can assert the event a request appended. Rows are found by
+ * their insertion {@code id}, which every event has from its commit on; the chain position ({@code
+ * seq}) comes later, from the chain writer.
+ */
 public final class AuditRows {
 
     /** One audit event as stored. */
     public record Row(
-            long seq,
+            long id,
             String actor,
             String org,
             String role,
@@ -27,20 +31,20 @@ public final class AuditRows {
 
     private AuditRows() {}
 
-    /** The highest sequence number so far; take it before a request, then read {@link #since}. */
+    /** The highest event id so far; take it before a request, then read {@link #since}. */
     public static long head(DataSource ds) {
-        List<Row> rows = query(ds, "select * from audit_event order by seq desc limit 1");
-        return rows.isEmpty() ? 0 : rows.get(0).seq();
+        List<Row> rows = query(ds, "select * from audit_event order by id desc limit 1");
+        return rows.isEmpty() ? 0 : rows.get(0).id();
     }
 
-    /** The events appended after a sequence number, oldest first. */
-    public static List<Row> since(DataSource ds, long seq) {
-        return query(ds, "select * from audit_event where seq > ? order by seq", seq);
+    /** The events recorded after an id, oldest first. */
+    public static List<Row> since(DataSource ds, long id) {
+        return query(ds, "select * from audit_event where id > ? order by id", id);
     }
 
-    /** The events after a sequence number with one action, oldest first. */
-    public static List<Row> since(DataSource ds, long seq, String action) {
-        return since(ds, seq).stream().filter(r -> r.action().equals(action)).toList();
+    /** The events after an id with one action, oldest first. */
+    public static List<Row> since(DataSource ds, long id, String action) {
+        return since(ds, id).stream().filter(r -> r.action().equals(action)).toList();
     }
 
     private static List<Row> query(DataSource ds, String sql, Object... params) {
@@ -54,7 +58,7 @@ public final class AuditRows {
                 while (rs.next()) {
                     rows.add(
                             new Row(
-                                    rs.getLong("seq"),
+                                    rs.getLong("id"),
                                     rs.getString("actor"),
                                     rs.getString("org"),
                                     rs.getString("role"),

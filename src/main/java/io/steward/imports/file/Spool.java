@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.function.Consumer;
 
 /**
  * An upload kept on local disk until its job has run, sealed with a streaming AEAD key that exists
@@ -21,6 +22,7 @@ public final class Spool {
     private final byte[] sha256;
     private final long rows;
     private final UploadFormat format;
+    private final Consumer<Path> deleted;
 
     Spool(
             Path file,
@@ -28,13 +30,20 @@ public final class Spool {
             byte[] associatedData,
             byte[] sha256,
             long rows,
-            UploadFormat format) {
+            UploadFormat format,
+            Consumer<Path> deleted) {
         this.file = file;
         this.aead = aead;
         this.associatedData = associatedData;
         this.sha256 = sha256;
         this.rows = rows;
         this.format = format;
+        this.deleted = deleted;
+    }
+
+    /** The file's name in the spool directory (random, names nothing about the upload). */
+    public String name() {
+        return file.getFileName().toString();
     }
 
     /** SHA-256 of the bytes as uploaded. */
@@ -65,6 +74,8 @@ public final class Spool {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("STW-IMPORT-0011 spool not deleted", e);
+        } finally {
+            deleted.accept(file);
         }
     }
 }

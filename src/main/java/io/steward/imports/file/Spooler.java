@@ -18,15 +18,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Receives an upload: streams it to a sealed spool file while hashing it and counting its rows, and
@@ -35,6 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Spooler {
+
+    private static final Logger LOG = Logger.getLogger(Spooler.class);
 
     static {
         try {
@@ -45,6 +54,9 @@ public class Spooler {
     }
 
     @Inject ImportConfig config;
+
+    /** Files this instance made and has not deleted: being received, or waiting for a job. */
+    private final Set<Path> held = ConcurrentHashMap.newKeySet();
 
     @ConfigProperty(name = "steward.http.max-upload-bytes", defaultValue = "536870912")
     long maxBytes;
@@ -103,7 +115,8 @@ public class Spooler {
             throw ApiException.of(ProblemKind.MALFORMED_BODY, "The upload could not be read.");
         }
         long rows = bounds.records() - (format == UploadFormat.CSV ? 1 : 0);
-        Spool spool = new Spool(file, aead, associatedData, digest.digest(), rows, format);
+        Spool spool =
+                new Spool(file, aead, associatedData, digest.digest(), rows, format, held::remove);
         return new Received(spool, header.toByteArray());
     }
 
@@ -156,25 +169,58 @@ public class Spooler {
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "steward-imports"));
     }
 
+    /**
+     * Deletes the spool files that no one can use: not made by this instance, not named in {@code
+     * live} (the files of jobs whose holder is alive), and unchanged for {@code idle} (so that a
+     * file another instance is still receiving into a shared directory is kept). Returns how many
+     * were deleted.
+     */
+    public int sweep(Collection<String> live, Duration idle) {
+        Path dir = directory();
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        Instant before = Instant.now().minus(idle);
+        int swept = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "import-*.sealed")) {
+            for (Path file : files) {
+                if (!held.contains(file)
+                        && !live.contains(file.getFileName().toString())
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(before)
+                        && Files.deleteIfExists(file)) {
+                    swept++;
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("STW-IMPORT-0504 spool directory not swept: %s", e.getClass().getName());
+        }
+        return swept;
+    }
+
     private Path newFile() {
         try {
             Files.createDirectories(directory());
-            return Files.createTempFile(
-                    directory(),
-                    "import-",
-                    ".sealed",
-                    PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
+            Path file =
+                    Files.createTempFile(
+                            directory(),
+                            "import-",
+                            ".sealed",
+                            PosixFilePermissions.asFileAttribute(
+                                    PosixFilePermissions.fromString("rw-------")));
+            held.add(file);
+            return file;
         } catch (IOException e) {
             throw new IllegalStateException("STW-IMPORT-0013 no spool file");
         }
     }
 
-    private static void delete(Path file) {
+    private void delete(Path file) {
         try {
             Files.deleteIfExists(file);
+            held.remove(file);
         } catch (IOException e) {
-            // Left for the startup sweep of the spool directory.
+            // Left for the sweep of the spool directory.
+            held.remove(file);
         }
     }
 }

@@ -32,6 +32,10 @@ public class ImportRunner {
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
     private static final long PROGRESS_MILLIS = 250;
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final List<String> AUDITED_KINDS = List.of("EXISTING", "CONFLICT");
+    private static final String INTERRUPTED =
+            "This import was interrupted before it finished: the service instance running it"
+                    + " stopped. Nothing was stored. Submit the file again.";
 
     @Inject ImportJobs jobs;
     @Inject ImportConfig config;
@@ -68,24 +72,38 @@ public class ImportRunner {
         }
     }
 
-    /** Fails a job that a previous run of the service left waiting or running. */
-    public void abandon(UUID jobId) {
+    /**
+     * Fails a job whose holder stopped renewing its heartbeat ({@code
+     * steward.imports.stale-after}), and audits it; leaves alone a job that finished or whose
+     * holder is alive. True when failed.
+     */
+    public boolean abandon(UUID jobId) {
         ImportJob job = jobs.find(jobId).orElse(null);
         if (job == null) {
-            return;
+            return false;
         }
-        ErrorList errors = new ErrorList(1);
-        errors.add(
-                new RowError(
-                        null,
-                        null,
-                        "The service restarted before this import finished; nothing was stored."
-                                + " Submit the file again."));
+        List<RowError> errors = List.of(new RowError(null, null, INTERRUPTED));
+        boolean failed;
         try {
-            fail(job, job.processedRows(), errors);
-        } finally {
-            dropStaging(jobId);
+            failed =
+                    QuarkusTransaction.requiringNew()
+                            .call(
+                                    () -> {
+                                        if (!jobs.failStale(jobId, config.staleAfter(), errors)) {
+                                            return false;
+                                        }
+                                        audit.record(job, Outcome.FAILED, AUDITED_KINDS);
+                                        return true;
+                                    });
+        } catch (RuntimeException e) {
+            LOG.errorf("STW-IMPORT-0501 job %s not marked failed: %s", jobId, e.getClass());
+            return false;
         }
+        if (failed) {
+            dropStaging(jobId);
+            LOG.infof("STW-IMPORT-0004 job %s failed: its instance stopped", jobId);
+        }
+        return failed;
     }
 
     /** The counts of a job that wrote its rows, or null when it failed (errors says why). */
@@ -152,8 +170,9 @@ public class ImportRunner {
             QuarkusTransaction.requiringNew()
                     .run(
                             () -> {
-                                jobs.fail(job.id(), rows, errors.count(), errors.sorted());
-                                audit.record(job, Outcome.FAILED, List.of("EXISTING", "CONFLICT"));
+                                if (jobs.fail(job.id(), rows, errors.count(), errors.sorted())) {
+                                    audit.record(job, Outcome.FAILED, AUDITED_KINDS);
+                                }
                             });
         } catch (RuntimeException e) {
             LOG.errorf("STW-IMPORT-0501 job %s not marked failed: %s", job.id(), e.getClass());

@@ -20,6 +20,7 @@ record SealedRow(
         byte[] districtStudentId,
         UUID guardianId,
         byte[] guardianName,
+        byte[] guardianRelationship,
         byte[] guardianEmail) {
 
     static SealedRow of(CheckedRow row, RowCipher cipher, UUID jobId) {
@@ -41,6 +42,9 @@ record SealedRow(
                 cipher.participant(row.districtStudentId(), "district_student_id", id),
                 guardian,
                 guardian == null ? null : cipher.guardian(row.guardianName(), "name", guardian),
+                guardian == null
+                        ? null
+                        : cipher.guardian(row.guardianRelationship(), "relationship", guardian),
                 guardian == null ? null : cipher.guardian(row.guardianEmail(), "email", guardian));
     }
 }

@@ -19,7 +19,7 @@ final class YouthCopy {
                     + " district_code, district_student_id, school_code, student_key, created_at)"
                     + " from stdin (format binary)";
     private static final String GUARDIANS =
-            "copy guardian (id, participant_id, position, name, relationship, email)"
+            "copy guardian (id, participant_id, position, name, relationship_sealed, email)"
                     + " from stdin (format binary)";
     private static final String ENROLLMENTS =
             "copy enrollment (id, program_id, participant_id, start_date, status, created_at)"
@@ -94,13 +94,12 @@ final class YouthCopy {
     }
 
     private void guardian(PgCopy copy, SealedRow sealed) throws SQLException {
-        CheckedRow row = sealed.row();
         copy.row(6)
                 .uuid(sealed.guardianId())
                 .uuid(sealed.participantId())
                 .int4(0)
                 .bytes(sealed.guardianName())
-                .text(row.guardianRelationship())
+                .bytes(sealed.guardianRelationship())
                 .bytes(sealed.guardianEmail());
     }
 }

@@ -43,7 +43,8 @@ public class SecurityReportService {
                 new AuditChain(
                         verification.valid(),
                         verification.events(),
-                        verification.firstInvalidSeq()));
+                        verification.firstInvalidSeq(),
+                        verification.unlinkedOverdue()));
     }
 
     @SuppressWarnings("unchecked")

@@ -35,5 +35,6 @@ public record SecurityReportView(
 
     public record Backups(Instant lastBackup, Instant lastRestoreDrill) {}
 
-    public record AuditChain(boolean valid, long events, Long firstInvalidSeq) {}
+    public record AuditChain(
+            boolean valid, long events, Long firstInvalidSeq, long unlinkedOverdue) {}
 }
