@@ -24,10 +24,14 @@ def main():
     parser.add_argument("--issuer", required=True)
     parser.add_argument("--xmx", required=True)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--import-only", help="only the import, at these sizes (comma-separated)")
     args = parser.parse_args()
 
     client = Client(args.port, args.db, args.work, args.issuer)
     world = setup.world(client)
+    if args.import_only:
+        import_only(client, world, [int(n) for n in args.import_only.split(",")], args)
+        return
     results = {"quick": args.quick}
 
     if args.quick:
@@ -53,6 +57,54 @@ def main():
     results["machine"] = machine(client)
     results["date"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     report.write(results)
+
+
+def import_only(client, world, sizes, args):
+    """The import alone, each size on fresh student ids; results go to the work folder."""
+    series, offset = [], 0
+    for n in sizes:
+        before = cpu_seconds(args.pid, args.db)
+        result = attempt(imports.measure, client, world, rows=n, offset=offset)
+        after = cpu_seconds(args.pid, args.db)
+        # CPU drifts less than wall time on a shared machine: the service's, and its pooled
+        # database connections' (the psql COPY baseline's own backend is gone by then).
+        result["cpu_seconds"] = {k: round(after[k] - before[k], 2) for k in after}
+        series.append(result)
+        offset += n
+    result = {"import": series, "service": service_memory(args.pid, args.xmx),
+              "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    with open(os.path.join(args.work, "import-only.json"), "w") as f:
+        json.dump(result, f, indent=2)
+        f.write("\n")
+    for s in series:
+        print(f"    {s.get('rows')} rows: Steward {s.get('steward_seconds')} s,"
+              f" COPY {s.get('baseline_seconds')} s, ratio {s.get('ratio')},"
+              f" CPU s {s.get('cpu_seconds')}")
+    print(f"    peak RSS {result['service']['peak_rss_mb']} MB")
+
+
+def cpu_seconds(pid, db):
+    """User and system CPU seconds of the service and of the database's backends for db."""
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def of(p):
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / ticks
+        except OSError:
+            return 0.0
+
+    postgres = 0.0
+    for p in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{p}/cmdline", "rb") as f:
+                cmd = f.read().decode(errors="replace")
+        except OSError:
+            continue
+        if cmd.startswith("postgres: ") and f" {db} " in cmd:
+            postgres += of(p)
+    return {"service": of(pid), "postgres": postgres}
 
 
 def attempt(measure, *args, **kwargs):

@@ -20,8 +20,8 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * The job rows. Progress is written in small transactions of its own so that it is visible while
- * the job runs; the outcome of a successful job commits with its data.
+ * The job rows. Progress is written by the running job on a connection of its own so that it is
+ * visible while the job runs; the outcome of a successful job commits with its data.
  */
 @ApplicationScoped
 public class ImportJobs {
@@ -95,18 +95,6 @@ public class ImportJobs {
                                             .executeUpdate();
                             return updated == 1 ? find(id) : Optional.<ImportJob>empty();
                         });
-    }
-
-    public void progress(UUID id, long processed) {
-        QuarkusTransaction.requiringNew()
-                .run(
-                        () ->
-                                em.createNativeQuery(
-                                                "update import_job set processed_rows = ?2"
-                                                        + " where id = ?1")
-                                        .setParameter(1, id)
-                                        .setParameter(2, processed)
-                                        .executeUpdate());
     }
 
     /**

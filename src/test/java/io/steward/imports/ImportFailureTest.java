@@ -208,6 +208,36 @@ class ImportFailureTest {
     }
 
     @Test
+    void import_sameKeyInALaterBatch_withOtherBirthDateOrSameProgram_areRowErrors() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        UUID second = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String student = "B-" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder(HEADER).append('\n');
+        body.append(youth(program, student, "2010-01-01")).append('\n');
+        for (int i = 0; i < 2100; i++) {
+            body.append(youth(program, student + "-" + i, "2010-01-01")).append('\n');
+        }
+        body.append(youth(second, student, "2010-01-02")).append('\n');
+        body.append(youth(program, student, "2010-01-01")).append('\n');
+        long[] before = db.youthCounts();
+
+        finished(token, postCsv(token, body.toString()).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors.size()", equalTo(2))
+                .body("errors[0].row", equalTo(2102))
+                .body("errors[0].column", equalTo("dateOfBirth"))
+                .body("errors[0].message", containsString("row 1,"))
+                .body("errors[1].row", equalTo(2103))
+                .body("errors[1].column", equalTo("programId"))
+                .body("errors[1].message", containsString("row 1:"))
+                .body("created", equalTo(0));
+        assertArrayEquals(before, db.youthCounts());
+    }
+
+    @Test
     void import_anotherOrganizationsProgram_isRowError() {
         String org = db.provider();
         UUID foreign = db.program(db.provider());

@@ -292,6 +292,38 @@ class ImportResourceTest {
     }
 
     @Test
+    void import_sameYouthInALaterBatch_isTheYouthThisJobCreated() {
+        String org = db.provider();
+        UUID first = db.program(org);
+        UUID second = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String student = "L-" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder(HEADER).append('\n');
+        body.append(youth(first, student, "2013-03-03")).append('\n');
+        for (int i = 0; i < 2100; i++) {
+            body.append(youth(first, student + "-" + i, "2013-03-03")).append('\n');
+        }
+        body.append(youth(second, student.toUpperCase(), "2013-03-03")).append('\n');
+
+        finished(token, postCsv(token, body.toString()).path("id"))
+                .then()
+                .body("status", equalTo("SUCCEEDED"))
+                .body("created", equalTo(2101))
+                .body("matchedExisting", equalTo(0))
+                .body("enrolled", equalTo(2102))
+                .body("alreadyEnrolled", equalTo(0));
+        assertEquals(
+                1,
+                db.count(
+                        "select count(distinct e.participant_id) from enrollment e"
+                                + " join enrollment f on f.participant_id = e.participant_id"
+                                + " where e.program_id = ? and f.program_id = ?",
+                        first,
+                        second));
+        assertEquals(2101, db.count("select count(*) from enrollment where program_id = ?", first));
+    }
+
+    @Test
     void get_whileOrAfterRunning_showsProgressFields() {
         String org = db.provider();
         UUID program = db.program(org);

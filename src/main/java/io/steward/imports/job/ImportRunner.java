@@ -7,27 +7,24 @@ import io.steward.audit.Outcome;
 import io.steward.imports.ImportConfig;
 import io.steward.imports.ImportJob;
 import io.steward.imports.ImportJobs;
-import io.steward.imports.file.RawRow;
 import io.steward.imports.file.RowError;
-import io.steward.imports.file.RowSource;
 import io.steward.imports.file.Spool;
-import io.steward.imports.file.UnreadableFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one job on a worker thread. Pass one reads the file, checks every row and stages it (with
- * progress written every batch); the checks across rows follow; only if no row failed does pass two
- * write everything in one transaction. Any failure leaves nothing stored but the job's errors and
- * its audit event. Staged rows are removed either way.
+ * Runs one job on a worker thread, in one pass over the file: a reader thread parses, checks and
+ * seals the rows ({@link RowReader}) while this thread stages them and, in the job's one writing
+ * transaction, writes the youth they create ({@link ImportWriter}), with progress written every
+ * batch; the checks across rows follow. Any failed row rolls the transaction back, leaving nothing
+ * stored but the job's errors and its audit event. Staged rows are removed either way.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -112,29 +109,22 @@ public class ImportRunner {
     /** The counts of a job that wrote its rows, or null when it failed (errors says why). */
     private ImportJob.Counts process(
             ImportJob job, Spool spool, ErrorList errors, Progress progress) {
-        try {
-            long t0 = System.nanoTime();
-            stage(job, spool, errors, progress);
-            long t1 = System.nanoTime();
-            if (errors.isEmpty()) {
-                try (Connection c = dataSource.getConnection()) {
-                    StagedChecks.check(c, job.id(), errors);
-                    if (errors.isEmpty()) {
-                        StagedChecks.resolveRepeats(c, job.id());
-                    }
-                }
+        // Staging's connections are opened before the writing transaction begins: they join none.
+        try (Staging staging = Staging.open(job, dataSource, cipher, errors);
+                RowReader reader =
+                        RowReader.start(
+                                spool,
+                                mapper,
+                                config.maxRowBytes(),
+                                cipher,
+                                job.id(),
+                                config.batchSize())) {
+            progress.connection = staging.lookups();
+            return writer.write(job, staging, reader, errors, progress);
+        } catch (RuntimeException | SQLException | IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
-            long t2 = System.nanoTime();
-            ImportJob.Counts counts =
-                    errors.isEmpty() ? writer.write(job, spool, progress.rows) : null;
-            LOG.debugf(
-                    "STW-IMPORT-0003 job %s: staged in %d ms, checked in %d ms, wrote in %d ms",
-                    job.id(),
-                    (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000,
-                    (System.nanoTime() - t2) / 1_000_000);
-            return counts;
-        } catch (RuntimeException | SQLException | IOException e) {
             errors.add(new RowError(null, null, messageFor(e)));
             LOG.errorf("STW-IMPORT-0500 job %s stopped: %s", job.id(), e.getClass().getName());
             LOG.debug("STW-IMPORT-0500 detail", e);
@@ -142,47 +132,34 @@ public class ImportRunner {
         }
     }
 
-    private void stage(ImportJob job, Spool spool, ErrorList errors, Progress progress)
-            throws SQLException, IOException {
-        List<CheckedRow> batch = new ArrayList<>(config.batchSize());
-        try (RowSource source = RowSource.open(spool, mapper, config.maxRowBytes());
-                Staging staging = Staging.open(job, dataSource, cipher, errors)) {
-            try {
-                for (RawRow raw = source.next(); raw != null; raw = source.next()) {
-                    progress.rows++;
-                    CheckedRow row = RowCheck.check(raw, errors);
-                    if (row != null) {
-                        batch.add(row);
-                    }
-                    if (batch.size() == config.batchSize()) {
-                        staging.stage(batch);
-                        batch.clear();
-                    }
-                    progress.report(false);
-                }
-            } catch (UnreadableFile e) {
-                errors.add(e.error());
-            }
-            staging.stage(batch);
-            staging.finish();
-        }
-        progress.report(true);
-    }
-
-    /** Rows read so far, written to the job about every {@value #PROGRESS_MILLIS} ms. */
-    private final class Progress {
+    /**
+     * Rows read so far, written to the job about every {@value #PROGRESS_MILLIS} ms on staging's
+     * connection (outside the writing transaction, so that it shows while the job runs).
+     */
+    private static final class Progress implements ImportWriter.Progress {
         private final UUID jobId;
         private long rows;
         private long reportedAt = System.currentTimeMillis();
+        private Connection connection;
 
         Progress(UUID jobId) {
             this.jobId = jobId;
         }
 
-        void report(boolean last) {
+        @Override
+        public void read(long read) {
+            rows = read;
             long now = System.currentTimeMillis();
-            if (last || now - reportedAt >= PROGRESS_MILLIS) {
-                jobs.progress(jobId, rows);
+            if (connection != null && now - reportedAt >= PROGRESS_MILLIS) {
+                try (PreparedStatement update =
+                        connection.prepareStatement(
+                                "update import_job set processed_rows = ? where id = ?")) {
+                    update.setLong(1, rows);
+                    update.setObject(2, jobId);
+                    update.executeUpdate();
+                } catch (SQLException e) {
+                    LOG.warnf("STW-IMPORT-0505 progress of job %s not written", jobId);
+                }
                 reportedAt = now;
             }
         }

@@ -1,19 +1,13 @@
 package io.steward.imports.job;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.steward.audit.Outcome;
 import io.steward.imports.ImportConfig;
 import io.steward.imports.ImportJob;
 import io.steward.imports.ImportJobs;
-import io.steward.imports.file.RowSource;
-import io.steward.imports.file.Spool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,24 +17,28 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
- * The second pass of a job whose every row passed, in one transaction: new youth and their
- * guardians are sealed and streamed with binary COPY ({@link YouthCopy}), enrollments are inserted
- * from the staged rows with set-based SQL (no per-row statements), the job's success is recorded,
- * and its audit events are appended last. Writers of different jobs take turns (an advisory lock).
+ * The writing transaction of a job, open while its rows are checked: while no row has failed, the
+ * youth that rows create are written at once ({@link Staging}, {@link YouthCopy}); after the last
+ * row, the checks across rows run on the staged rows, and only if nothing failed are the
+ * enrollments of youth found before (existing, or created by an earlier row) inserted with
+ * set-based SQL, the job's success recorded and its audit events appended last. Otherwise the
+ * transaction rolls back, leaving nothing. Writers of different jobs take turns (an advisory lock).
  */
 @ApplicationScoped
 class ImportWriter {
 
     static final long WRITE_LOCK = 0x5354_4557_494d_5054L;
+    private static final Logger LOG = Logger.getLogger(ImportWriter.class);
 
-    /** Youth new to the service cannot be enrolled yet: a plain insert. */
-    private static final String ENROLL_NEW =
+    /** Later rows of a youth this job created enroll it in another program: a plain insert. */
+    private static final String ENROLL_REPEAT =
             "insert into enrollment (id, program_id, participant_id, start_date, status,"
                     + " created_at) select gen_random_uuid(), program_id, participant_id,"
                     + " start_date, 'ACTIVE', now() from import_row where job_id = ?"
-                    + " and kind in ('NEW', 'REPEAT')";
+                    + " and kind = 'REPEAT'";
 
     /** Existing youth may already be active in the program: those rows are skipped. */
     private static final String ENROLL_EXISTING =
@@ -55,62 +53,108 @@ class ImportWriter {
             "select count(distinct participant_id) from import_row"
                     + " where job_id = ? and kind = 'EXISTING'";
 
+    /** Reports rows read so far. */
+    interface Progress {
+        void read(long rows);
+    }
+
     @Inject EntityManager em;
-    @Inject AgroalDataSource dataSource;
     @Inject ImportJobs jobs;
     @Inject ImportAudit audit;
     @Inject ImportConfig config;
-    @Inject RowCipher cipher;
-    @Inject ObjectMapper mapper;
 
-    ImportJob.Counts write(ImportJob job, Spool spool, long rows) throws SQLException {
-        // The staged new rows are read on a connection of their own, opened outside the
-        // transaction, while the transaction's connection is busy copying.
-        try (Connection reader = dataSource.getConnection()) {
-            reader.setAutoCommit(false);
-            try (NewRows news = NewRows.open(reader, job.id());
-                    RowSource source = RowSource.open(spool, mapper, config.maxRowBytes())) {
-                return QuarkusTransaction.requiringNew()
-                        .timeout((int) config.writeTimeout().toSeconds())
-                        .call(() -> inTransaction(job, source, news, rows));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                reader.rollback();
-                reader.setAutoCommit(true);
-            }
+    /** The counts of a job that wrote its rows, or null when a row failed (errors says which). */
+    ImportJob.Counts write(
+            ImportJob job, Staging staging, RowReader reader, ErrorList errors, Progress progress) {
+        try {
+            return QuarkusTransaction.requiringNew()
+                    .timeout((int) config.writeTimeout().toSeconds())
+                    .call(() -> inTransaction(job, staging, reader, errors, progress));
+        } catch (RowsFailed e) {
+            return null;
+        }
+    }
+
+    /** Rolls the writing transaction back when a row failed. */
+    private static final class RowsFailed extends RuntimeException {
+        RowsFailed() {
+            super("rows failed", null, false, false);
         }
     }
 
     private ImportJob.Counts inTransaction(
-            ImportJob job, RowSource source, NewRows news, long rows) {
+            ImportJob job, Staging staging, RowReader reader, ErrorList errors, Progress progress) {
+        long[] rows = new long[1];
         ImportJob.Counts counts =
                 em.unwrap(Session.class)
-                        .doReturningWork(c -> insert(c, job.id(), source, news, rows));
-        jobs.succeed(job.id(), rows, counts);
+                        .doReturningWork(c -> run(c, job, staging, reader, errors, progress, rows));
+        if (counts == null) {
+            throw new RowsFailed();
+        }
+        long t = System.nanoTime();
+        jobs.succeed(job.id(), rows[0], counts);
         audit.record(job, Outcome.SUCCESS, List.of("NEW", "EXISTING"));
+        LOG.debugf(
+                "STW-IMPORT-0004 job %s: outcome and audit in %d ms",
+                job.id(), (System.nanoTime() - t) / 1_000_000);
         return counts;
     }
 
-    private ImportJob.Counts insert(
-            Connection c, UUID jobId, RowSource source, NewRows news, long rows)
+    private ImportJob.Counts run(
+            Connection c,
+            ImportJob job,
+            Staging staging,
+            RowReader reader,
+            ErrorList errors,
+            Progress progress,
+            long[] rows)
             throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
             lock.setLong(1, WRITE_LOCK);
             lock.execute();
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        long created = YouthCopy.copy(c, source, news, cipher, now);
-        long enrolled = update(c, ENROLL_NEW, jobId) + update(c, ENROLL_EXISTING, jobId);
+        long t0 = System.nanoTime();
+        YouthCopy writer = new YouthCopy(c, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        try {
+            for (RowReader.Batch batch = reader.next(); batch != null; batch = reader.next()) {
+                errors.addAll(batch.errors());
+                staging.stage(batch.rows(), writer);
+                rows[0] = batch.rowsRead();
+                progress.read(rows[0]);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("STW-IMPORT-0033 interrupted");
+        }
+        staging.finish();
+        long t1 = System.nanoTime();
+        if (errors.isEmpty()) {
+            StagedChecks.check(staging.lookups(), job.id(), errors);
+        }
+        long t2 = System.nanoTime();
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        long enrolled =
+                staging.created()
+                        + update(c, ENROLL_REPEAT, job.id())
+                        + update(c, ENROLL_EXISTING, job.id());
         long matched;
         try (PreparedStatement query = c.prepareStatement(MATCHED)) {
-            query.setObject(1, jobId);
+            query.setObject(1, job.id());
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
                 matched = rs.getLong(1);
             }
         }
-        return new ImportJob.Counts(created, matched, enrolled, rows - enrolled);
+        LOG.debugf(
+                "STW-IMPORT-0003 job %s: read, staged and wrote new youth in %d ms, checked"
+                        + " across rows in %d ms, enrolled the others in %d ms",
+                job.id(),
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000);
+        return new ImportJob.Counts(staging.created(), matched, enrolled, rows[0] - enrolled);
     }
 
     private static long update(Connection c, String sql, UUID jobId) throws SQLException {

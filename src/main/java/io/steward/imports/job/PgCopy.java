@@ -13,8 +13,10 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Streams rows to PostgreSQL with {@code COPY ... FROM STDIN (FORMAT binary)}: no text escaping, no
- * per-row statements. Rows are buffered up to 1 MiB and sent while the caller prepares more, so the
- * database works in parallel with this thread.
+ * per-row statements. Rows are buffered up to 256 KiB and sent while the caller prepares more, so
+ * the database works in parallel with this thread. The buffer stays under half a G1 region (a
+ * larger one is a humongous allocation, each of which costs a collection cycle), and a caller that
+ * copies often may hand the buffer of one copy to the next ({@link #buffer()}).
  *
  * <p>Binary layout: an 11-byte signature, flags and extension length (int32 each), then per row the
  * field count (int16) and per field its length (int32, -1 for null) and bytes; uuid as 16 bytes,
@@ -27,19 +29,36 @@ final class PgCopy implements AutoCloseable {
     };
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final long POSTGRES_EPOCH_MICROS = POSTGRES_EPOCH_DAY * 86_400_000_000L;
-    private static final int FLUSH_AT = 1 << 20;
+    private static final int FLUSH_AT = 1 << 18;
 
     private final CopyIn copy;
-    private ByteBuffer buffer = ByteBuffer.allocate(FLUSH_AT + (1 << 16));
+    private ByteBuffer buffer;
     private boolean ended;
 
-    private PgCopy(CopyIn copy) {
+    private PgCopy(CopyIn copy, ByteBuffer buffer) {
         this.copy = copy;
-        buffer.put(SIGNATURE).putInt(0).putInt(0);
+        this.buffer = buffer == null ? newBuffer() : buffer.clear();
+        this.buffer.put(SIGNATURE).putInt(0).putInt(0);
     }
 
     static PgCopy start(Connection connection, String copySql) throws SQLException {
-        return new PgCopy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql));
+        return start(connection, copySql, null);
+    }
+
+    /** Starts a copy that fills the given buffer (from {@link #buffer()}), or a new one if null. */
+    static PgCopy start(Connection connection, String copySql, ByteBuffer buffer)
+            throws SQLException {
+        return new PgCopy(
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql), buffer);
+    }
+
+    static ByteBuffer newBuffer() {
+        return ByteBuffer.allocate(FLUSH_AT + (1 << 16));
+    }
+
+    /** This copy's buffer, for the next copy once this one has ended. */
+    ByteBuffer buffer() {
+        return buffer;
     }
 
     PgCopy row(int fields) throws SQLException {

@@ -37,15 +37,6 @@ final class StagedChecks {
                     + " as same_program"
                     + " from import_row where job_id = ? and student_key is null) t"
                     + " where same_program is not null";
-    private static final String RESOLVE_REPEATS =
-            "update import_row r set kind = 'REPEAT', participant_id = f.first_id from ("
-                    + " select row_no,"
-                    + " first_value(participant_id) over w as first_id,"
-                    + " first_value(row_no) over w as first_row"
-                    + " from import_row where job_id = ? and kind = 'NEW'"
-                    + " and student_key is not null"
-                    + " window w as (partition by student_key order by row_no)) f"
-                    + " where r.job_id = ? and r.row_no = f.row_no and f.row_no <> f.first_row";
 
     private StagedChecks() {}
 
@@ -80,15 +71,6 @@ final class StagedChecks {
                     errors.add(repeat(rs.getLong(1), rs.getLong(2)));
                 }
             }
-        }
-    }
-
-    /** Points later rows of a youth new to the service at the participant of its first row. */
-    static void resolveRepeats(Connection connection, UUID jobId) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(RESOLVE_REPEATS)) {
-            update.setObject(1, jobId);
-            update.setObject(2, jobId);
-            update.executeUpdate();
         }
     }
 

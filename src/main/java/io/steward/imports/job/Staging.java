@@ -18,17 +18,31 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The first pass of a job, one batch at a time: checks each row's program against the caller's
- * organization, matches youth by student key (one query per batch), gives each new youth its
- * participant id, and streams one row per data row to the unlogged {@code import_row} table with
- * binary COPY: no personal value, only ids, the student key and keyed hashes. Rows that fail are
- * not staged.
+ * The checking of a job, one batch at a time, beside its writing: checks each row's program against
+ * the caller's organization, matches youth by student key (one query per batch), and streams one
+ * row per data row to the unlogged {@code import_row} table with binary COPY: no personal value,
+ * only ids, the student key and keyed hashes. Rows that fail are not staged.
+ *
+ * <p>While no row has failed, the youth that rows create are written at once, in the job's writing
+ * transaction ({@link YouthCopy}); a later row with the key of one of them names that youth (a
+ * {@code REPEAT}); it is told apart from youth committed before by the transaction id that wrote
+ * it. Once a row has failed, youth are looked up outside that transaction.
  */
 final class Staging implements AutoCloseable {
 
     private static final String COPY =
             "copy import_row (job_id, row_no, kind, program_id, participant_id, student_key,"
                     + " birth_mac, youth_mac, start_date) from stdin (format binary)";
+    private static final String FIND =
+            // A join, not "= any(?)": a plan cached while the table was small could otherwise
+            // compare every row with every key of the batch.
+            "select p.id, p.student_key, p.date_of_birth"
+                    + " from unnest(?::bytea[]) as k (student_key)"
+                    + " join participant p on p.student_key = k.student_key";
+    private static final String FIND_OURS =
+            "select p.id, p.student_key, p.date_of_birth, p.xmin = pg_current_xact_id()::xid"
+                    + " from unnest(?::bytea[]) as k (student_key)"
+                    + " join participant p on p.student_key = k.student_key";
     private static final int PROGRAM_CACHE = 10_000;
 
     private record Existing(UUID id, LocalDate birth) {}
@@ -39,6 +53,8 @@ final class Staging implements AutoCloseable {
     private final Connection lookups;
     private final Connection copying;
     private final PgCopy copy;
+    private final Connection direct;
+    private long created;
 
     /** Program id to its provider's code; "" for no such program. */
     private final Map<UUID, String> programOrg = new HashMap<>();
@@ -56,8 +72,14 @@ final class Staging implements AutoCloseable {
         this.lookups = lookups;
         this.copying = copying;
         this.copy = PgCopy.start(copying, COPY);
+        this.direct = lookups.unwrap(Connection.class);
     }
 
+    /**
+     * Opens its connections; call it outside any transaction, so that they join none. They are used
+     * while the job's writing transaction is open, through the driver's connection (the pool would
+     * refuse a connection that joined no transaction then): their statements commit on their own.
+     */
     static Staging open(ImportJob job, DataSource dataSource, RowCipher cipher, ErrorList errors)
             throws SQLException {
         Connection lookups = dataSource.getConnection();
@@ -69,21 +91,32 @@ final class Staging implements AutoCloseable {
         }
     }
 
-    void stage(List<CheckedRow> batch) throws SQLException {
+    /**
+     * Checks and stages a batch; while no row has failed, also writes the youth it creates with the
+     * writer (on the writing transaction's connection).
+     */
+    void stage(List<SealedRow> batch, YouthCopy writer) throws SQLException {
         if (batch.isEmpty()) {
             return;
         }
         loadPrograms(batch);
-        byte[][] keys = new byte[batch.size()][];
-        for (int i = 0; i < keys.length; i++) {
-            CheckedRow row = batch.get(i);
-            if (row.hasStudentKey()) {
-                keys[i] = cipher.studentKey(row.districtCode(), row.districtStudentId());
+        List<byte[]> keys = new ArrayList<>();
+        for (SealedRow row : batch) {
+            if (row.studentKey() != null) {
+                keys.add(row.studentKey());
             }
         }
-        Map<ByteBuffer, Existing> existing = existing(keys);
-        for (int i = 0; i < keys.length; i++) {
-            stage(batch.get(i), keys[i], existing);
+        boolean writing = errors.isEmpty();
+        Map<ByteBuffer, Existing> existing = new HashMap<>();
+        Map<ByteBuffer, Existing> ours = new HashMap<>();
+        find(writing ? writer.connection() : direct, writing, keys, existing, ours);
+        Map<ByteBuffer, UUID> earlier = new HashMap<>();
+        List<SealedRow> news = new ArrayList<>(batch.size());
+        for (SealedRow row : batch) {
+            stage(row, existing, ours, earlier, news);
+        }
+        if (writing && errors.isEmpty()) {
+            created += writer.write(news);
         }
     }
 
@@ -92,8 +125,24 @@ final class Staging implements AutoCloseable {
         return copy.finish();
     }
 
-    private void stage(CheckedRow row, byte[] key, Map<ByteBuffer, Existing> existing)
+    /** The youth written so far. */
+    long created() {
+        return created;
+    }
+
+    /** The connection of lookups and checks, outside the writing transaction. */
+    Connection lookups() {
+        return direct;
+    }
+
+    private void stage(
+            SealedRow sealed,
+            Map<ByteBuffer, Existing> existing,
+            Map<ByteBuffer, Existing> ours,
+            Map<ByteBuffer, UUID> earlier,
+            List<SealedRow> news)
             throws SQLException {
+        CheckedRow row = sealed.row();
         String org = programOrg.get(row.programId());
         if (!ImportAccess.mayImportInto(job, org)) {
             String message =
@@ -103,38 +152,50 @@ final class Staging implements AutoCloseable {
             errors.add(RowError.of(row.row(), Column.PROGRAM_ID, message));
             return;
         }
-        Existing found = key == null ? null : existing.get(ByteBuffer.wrap(key));
+        byte[] key = sealed.studentKey();
+        ByteBuffer k = key == null ? null : ByteBuffer.wrap(key);
+        Existing found = k == null ? null : existing.get(k);
         if (found != null && !found.birth().equals(row.dateOfBirth())) {
             errors.add(
                     RowError.of(
                             row.row(),
                             Column.DISTRICT_STUDENT_ID,
                             "conflicts with an existing youth record"));
-            reference(row, "CONFLICT", found.id(), key);
+            reference(sealed, "CONFLICT", found.id());
         } else if (found != null) {
-            reference(row, "EXISTING", found.id(), key);
+            reference(sealed, "EXISTING", found.id());
+        } else if (k != null && ours.containsKey(k)) {
+            // Created by an earlier row of this file; the checks across rows compare the two.
+            reference(sealed, "REPEAT", ours.get(k).id());
+        } else if (k != null && earlier.containsKey(k)) {
+            reference(sealed, "REPEAT", earlier.get(k));
         } else {
-            create(row, key);
+            create(sealed);
+            news.add(sealed);
+            if (k != null) {
+                earlier.put(k, sealed.participantId());
+            }
         }
     }
 
-    private void reference(CheckedRow row, String kind, UUID participantId, byte[] key)
-            throws SQLException {
+    private void reference(SealedRow sealed, String kind, UUID participantId) throws SQLException {
+        CheckedRow row = sealed.row();
         copy.row(9).uuid(job.id()).int8(row.row()).text(kind).uuid(row.programId());
-        copy.uuid(participantId).bytes(key).bytes(cipher.birthMac(job.id(), row.dateOfBirth()));
+        copy.uuid(participantId).bytes(sealed.studentKey()).bytes(sealed.birthMac());
         copy.bytes(null).date(row.startDate());
     }
 
-    private void create(CheckedRow row, byte[] key) throws SQLException {
+    private void create(SealedRow sealed) throws SQLException {
+        CheckedRow row = sealed.row();
         copy.row(9).uuid(job.id()).int8(row.row()).text("NEW").uuid(row.programId());
-        copy.uuid(UUID.randomUUID()).bytes(key);
-        copy.bytes(key == null ? null : cipher.birthMac(job.id(), row.dateOfBirth()));
-        copy.bytes(key == null ? cipher.youthMac(job.id(), row) : null).date(row.startDate());
+        copy.uuid(sealed.participantId()).bytes(sealed.studentKey()).bytes(sealed.birthMac());
+        copy.bytes(sealed.youthMac()).date(row.startDate());
     }
 
-    private void loadPrograms(List<CheckedRow> batch) throws SQLException {
+    private void loadPrograms(List<SealedRow> batch) throws SQLException {
         List<UUID> missing = new ArrayList<>();
-        for (CheckedRow row : batch) {
+        for (SealedRow sealed : batch) {
+            CheckedRow row = sealed.row();
             if (!programOrg.containsKey(row.programId()) && !missing.contains(row.programId())) {
                 missing.add(row.programId());
             }
@@ -146,11 +207,11 @@ final class Staging implements AutoCloseable {
             programOrg.clear();
         }
         try (PreparedStatement query =
-                lookups.prepareStatement(
+                direct.prepareStatement(
                         "select p.id, o.code from unnest(?::uuid[]) as k (id)"
                                 + " join program p on p.id = k.id"
                                 + " join organization o on o.id = p.provider_id")) {
-            query.setArray(1, lookups.createArrayOf("uuid", missing.toArray()));
+            query.setArray(1, direct.createArrayOf("uuid", missing.toArray()));
             missing.forEach(id -> programOrg.put(id, ""));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -160,34 +221,35 @@ final class Staging implements AutoCloseable {
         }
     }
 
-    private Map<ByteBuffer, Existing> existing(byte[][] keys) throws SQLException {
-        List<byte[]> present = new ArrayList<>();
-        for (byte[] key : keys) {
-            if (key != null) {
-                present.add(key);
-            }
+    /**
+     * Finds the youth of these keys: those committed before (existing) and, in the writing
+     * transaction, those this job created (its own rows carry the transaction's id as xmin; frozen
+     * rows show another).
+     */
+    private void find(
+            Connection c,
+            boolean inTransaction,
+            List<byte[]> keys,
+            Map<ByteBuffer, Existing> existing,
+            Map<ByteBuffer, Existing> ours)
+            throws SQLException {
+        if (keys.isEmpty()) {
+            return;
         }
-        Map<ByteBuffer, Existing> found = new HashMap<>();
-        if (present.isEmpty()) {
-            return found;
-        }
-        try (PreparedStatement query =
-                lookups.prepareStatement(
-                        // A join, not "= any(?)": a plan cached while the table was small
-                        // could otherwise compare every row with every key of the batch.
-                        "select p.id, p.student_key, p.date_of_birth"
-                                + " from unnest(?::bytea[]) as k (student_key)"
-                                + " join participant p on p.student_key = k.student_key")) {
-            query.setArray(1, lookups.createArrayOf("bytea", present.toArray(new byte[0][])));
+        try (PreparedStatement query = c.prepareStatement(inTransaction ? FIND_OURS : FIND)) {
+            query.setArray(1, c.createArrayOf("bytea", keys.toArray(new byte[0][])));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
-                    LocalDate birth = cipher.birthOf(id, rs.getBytes(3));
-                    found.put(ByteBuffer.wrap(rs.getBytes(2)), new Existing(id, birth));
+                    ByteBuffer key = ByteBuffer.wrap(rs.getBytes(2));
+                    if (inTransaction && rs.getBoolean(4)) {
+                        ours.put(key, new Existing(id, null));
+                    } else {
+                        existing.put(key, new Existing(id, cipher.birthOf(id, rs.getBytes(3))));
+                    }
                 }
             }
         }
-        return found;
     }
 
     @Override

@@ -1,23 +1,19 @@
 package io.steward.imports.job;
 
-import io.steward.imports.file.RawRow;
-import io.steward.imports.file.RowSource;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Pass two's writing of new youth: walks the file again beside the staged new rows, seals each new
- * youth's fields (bound to its participant or guardian row) and streams them with binary COPY in
- * batches, participants then their guardians, so that memory holds one batch at most and sealing
- * runs while the database takes the previous rows.
+ * Writes the youth that a batch of rows creates, in the job's writing transaction: their
+ * participant rows, then their guardians, then their enrollments, each with one binary COPY. The
+ * fields were sealed off this thread, bound to the ids given here ({@link SealedRow}).
  */
 final class YouthCopy {
 
-    static final int BATCH = 5000;
     private static final String PARTICIPANTS =
             "copy participant (id, first_name, last_name, date_of_birth, grade_level,"
                     + " district_code, district_student_id, school_code, student_key, created_at)"
@@ -25,102 +21,85 @@ final class YouthCopy {
     private static final String GUARDIANS =
             "copy guardian (id, participant_id, position, name, relationship_sealed, email)"
                     + " from stdin (format binary)";
-
-    private record Pending(CheckedRow row, NewRows.New youth) {}
+    private static final String ENROLLMENTS =
+            "copy enrollment (id, program_id, participant_id, start_date, status, created_at)"
+                    + " from stdin (format binary)";
 
     private final Connection connection;
-    private final RowCipher cipher;
     private final Instant createdAt;
-    private final List<Pending> batch = new ArrayList<>(BATCH);
-    private long created;
+    private ByteBuffer buffer = PgCopy.newBuffer();
 
-    private YouthCopy(Connection connection, RowCipher cipher, Instant createdAt) {
+    YouthCopy(Connection connection, Instant createdAt) {
         this.connection = connection;
-        this.cipher = cipher;
         this.createdAt = createdAt;
     }
 
-    /** Writes every new youth; the number written. */
-    static long copy(
-            Connection connection,
-            RowSource source,
-            NewRows news,
-            RowCipher cipher,
-            Instant createdAt)
-            throws SQLException {
-        YouthCopy copy = new YouthCopy(connection, cipher, createdAt);
-        ErrorList none = new ErrorList(1);
-        for (RawRow raw = source.next(); raw != null; raw = source.next()) {
-            NewRows.New youth = news.take(raw.row());
-            if (youth == null) {
-                continue;
-            }
-            CheckedRow row = RowCheck.check(raw, none);
-            if (row == null) {
-                throw new IllegalStateException("STW-IMPORT-0030 row changed between passes");
-            }
-            copy.add(new Pending(row, youth));
-        }
-        if (!news.exhausted()) {
-            throw new IllegalStateException("STW-IMPORT-0031 file shorter in pass two");
-        }
-        copy.flush();
-        return copy.created;
+    Connection connection() {
+        return connection;
     }
 
-    private void add(Pending pending) throws SQLException {
-        batch.add(pending);
-        if (batch.size() == BATCH) {
-            flush();
+    /** Writes the youth of these rows, each enrolled in its row's program; the number written. */
+    long write(List<SealedRow> news) throws SQLException {
+        if (news.isEmpty()) {
+            return 0;
         }
-    }
-
-    private void flush() throws SQLException {
-        if (batch.isEmpty()) {
-            return;
-        }
-        try (PgCopy copy = PgCopy.start(connection, PARTICIPANTS)) {
-            for (Pending p : batch) {
-                participant(copy, p.row(), p.youth());
+        long created;
+        try (PgCopy copy = PgCopy.start(connection, PARTICIPANTS, buffer)) {
+            for (SealedRow row : news) {
+                participant(copy, row);
             }
-            created += copy.finish();
+            created = copy.finish();
+            buffer = copy.buffer();
         }
-        if (batch.stream().anyMatch(p -> p.row().hasGuardian())) {
-            try (PgCopy copy = PgCopy.start(connection, GUARDIANS)) {
-                for (Pending p : batch) {
-                    if (p.row().hasGuardian()) {
-                        guardian(copy, p.row(), p.youth().participantId());
+        if (news.stream().anyMatch(r -> r.guardianId() != null)) {
+            try (PgCopy copy = PgCopy.start(connection, GUARDIANS, buffer)) {
+                for (SealedRow row : news) {
+                    if (row.guardianId() != null) {
+                        guardian(copy, row);
                     }
                 }
                 copy.finish();
+                buffer = copy.buffer();
             }
         }
-        batch.clear();
+        try (PgCopy copy = PgCopy.start(connection, ENROLLMENTS, buffer)) {
+            for (SealedRow row : news) {
+                copy.row(6)
+                        .uuid(UUID.randomUUID())
+                        .uuid(row.row().programId())
+                        .uuid(row.participantId())
+                        .date(row.row().startDate())
+                        .text("ACTIVE")
+                        .timestamp(createdAt);
+            }
+            copy.finish();
+            buffer = copy.buffer();
+        }
+        return created;
     }
 
-    private void participant(PgCopy copy, CheckedRow row, NewRows.New youth) throws SQLException {
-        UUID id = youth.participantId();
+    private void participant(PgCopy copy, SealedRow sealed) throws SQLException {
+        CheckedRow row = sealed.row();
         copy.row(10)
-                .uuid(id)
-                .bytes(cipher.participant(row.firstName(), "first_name", id))
-                .bytes(cipher.participant(row.lastName(), "last_name", id))
-                .bytes(cipher.participant(row.dateOfBirth().toString(), "date_of_birth", id))
+                .uuid(sealed.participantId())
+                .bytes(sealed.firstName())
+                .bytes(sealed.lastName())
+                .bytes(sealed.dateOfBirth())
                 .text(row.gradeLevel())
                 .text(row.districtCode())
-                .bytes(cipher.participant(row.districtStudentId(), "district_student_id", id))
+                .bytes(sealed.districtStudentId())
                 .text(row.schoolCode())
-                .bytes(youth.studentKey())
+                .bytes(sealed.studentKey())
                 .timestamp(createdAt);
     }
 
-    private void guardian(PgCopy copy, CheckedRow row, UUID participantId) throws SQLException {
-        UUID id = UUID.randomUUID();
+    private void guardian(PgCopy copy, SealedRow sealed) throws SQLException {
         copy.row(6)
-                .uuid(id)
-                .uuid(participantId)
+                .uuid(sealed.guardianId())
+                .uuid(sealed.participantId())
                 .int4(0)
-                .bytes(cipher.guardian(row.guardianName(), "name", id))
-                .bytes(cipher.guardian(row.guardianRelationship(), "relationship", id))
-                .bytes(cipher.guardian(row.guardianEmail(), "email", id));
+                .bytes(sealed.guardianName())
+                .bytes(sealed.guardianRelationship())
+                .bytes(sealed.guardianEmail());
     }
 }
