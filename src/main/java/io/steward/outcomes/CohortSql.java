@@ -2,8 +2,9 @@ package io.steward.outcomes;
 
 /**
  * The youth an outcome counts, one row each, as SQL common table expressions over the parameters
- * {@code :from}, {@code :to}: every participant with an enrollment overlapping the period (an open
- * enrollment ends with its program), the one program the youth is counted in (most program days,
+ * {@code :from}, {@code :to}: every participant with an enrollment overlapping the period in a
+ * program overlapping it (an open enrollment ends with its program; the programs are the listed
+ * domain, see {@link OutcomeDomains}), the one program the youth is counted in (most program days,
  * then earliest enrollment, then program id), its provider, and the youth's program days (distinct
  * dates with minutes attended across all programs) with their dosage band. Every metric groups this
  * cohort, so all tables of one school year partition the same youth.
@@ -17,7 +18,7 @@ final class CohortSql {
                 select e.participant_id, e.program_id, min(e.start_date) as first_start
                 from enrollment e
                 join program ep on ep.id = e.program_id
-                where e.start_date <= :to
+                where e.start_date <= :to and ep.start_date <= :to
                     and least(coalesce(e.end_date, ep.end_date), ep.end_date) >= :from
                 group by e.participant_id, e.program_id
             ),

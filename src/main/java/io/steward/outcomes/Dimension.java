@@ -75,9 +75,15 @@ public enum Dimension {
         return masks;
     }
 
-    /** The lattice of {@link #publishedMasks()}, with each program nested in its provider. */
+    /**
+     * The lattice of {@link #publishedMasks()}, with each program nested in its provider. The
+     * school table is known non-empty: its domain is the school codes participants hold (see {@link
+     * OutcomeDomains}), so the attacker may know a listed school that holds youth holds at least
+     * one.
+     */
     public static Lattice lattice() {
         return Lattice.nested(
-                values().length, publishedMasks(), PROGRAM.ordinal(), PROVIDER.ordinal());
+                        values().length, publishedMasks(), PROGRAM.ordinal(), PROVIDER.ordinal())
+                .withKnownNonEmpty(List.of(SCHOOL_CODE.bit()));
     }
 }

@@ -9,12 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Turns the fine cross-classification from SQL into the answer for one grouping: one suppression
- * pattern over every table of the lattice, then the requested table (sliced to the provider when
- * filtered), its total, and the values of the shown cells.
+ * pattern over every table of the lattice, then the requested table over the public domain of its
+ * dimensions (sliced to the provider when filtered), its total, and the values of the shown cells.
  */
 final class OutcomeTables {
 
@@ -67,39 +66,75 @@ final class OutcomeTables {
                         });
     }
 
-    /** The answer to one query over these tables. */
-    OutcomeView answer(OutcomeQuery query) {
-        Integer provider =
-                query.providerCode() == null ? null : providerIndex(query.providerCode());
+    /**
+     * The answer to one query over these tables: a cell for every combination of the domain's
+     * values, so the list does not depend on which cells hold youth. A combination no youth has is
+     * empty, below any minimum, and suppressed like any small cell.
+     */
+    OutcomeView answer(OutcomeQuery query, OutcomeDomain domain) {
         int mask = Dimension.mask(query.groupBy());
+        Integer provider = null;
         if (query.providerCode() != null) {
             mask |= Dimension.PROVIDER.bit();
+            provider = index(Dimension.PROVIDER, filteredProvider(query, domain));
         }
         Map<CellKey, Double> cellSums = sums(mask);
         int totalMask = query.providerCode() == null ? 0 : Dimension.PROVIDER.bit();
         Map<CellKey, Double> totalSums = sums(totalMask);
 
         List<OutcomeView.Cell> cells = new ArrayList<>();
-        if (query.providerCode() == null || provider != null) {
-            for (CellKey cell : pattern.cells(mask)) {
-                if (provider == null || cell.coord(Dimension.PROVIDER.ordinal()) == provider) {
-                    cells.add(cell(query, pattern, cell, cellSums.get(cell)));
-                }
+        for (List<Object> combination : domain.combinations(query.groupBy())) {
+            Map<String, String> group = new LinkedHashMap<>();
+            int[] coords = new int[Dimension.values().length];
+            java.util.Arrays.fill(coords, -1);
+            boolean present = provider == null || provider >= 0;
+            if (provider != null) {
+                coords[Dimension.PROVIDER.ordinal()] = provider;
             }
+            for (int i = 0; i < combination.size(); i++) {
+                Dimension dimension = query.groupBy().get(i);
+                Object value = combination.get(i);
+                if (value instanceof OutcomeDomain.ProgramRef program) {
+                    group.put(dimension.param(), program.id().toString());
+                    int owner = index(Dimension.PROVIDER, program.providerCode());
+                    present &= owner >= 0;
+                    coords[Dimension.PROVIDER.ordinal()] = owner;
+                    value = program.id();
+                } else {
+                    group.put(dimension.param(), value == null ? null : value.toString());
+                }
+                int coord = index(dimension, value);
+                present &= coord >= 0;
+                coords[dimension.ordinal()] = coord;
+            }
+            CellKey key = present ? CellKey.project(coords, mask) : null;
+            cells.add(cell(query, group, key, key == null ? null : cellSums.get(key)));
         }
-        OutcomeView.Total total = total(query, pattern, totalMask, provider, totalSums);
+        CellKey totalKey = null;
+        if (provider == null || provider >= 0) {
+            int[] coords = new int[Dimension.values().length];
+            coords[Dimension.PROVIDER.ordinal()] = provider == null ? -1 : provider;
+            totalKey = CellKey.project(coords, totalMask);
+        }
+        OutcomeView.Total total = total(query, totalKey, totalSums);
         List<String> groupBy = query.groupBy().stream().map(Dimension::param).toList();
         return new OutcomeView(query.metric().path(), groupBy, minimum, cells, total);
     }
 
-    private Integer providerIndex(String code) {
-        List<Object> providers = values.get(Dimension.PROVIDER.ordinal());
-        for (int i = 0; i < providers.size(); i++) {
-            if (providers.get(i) instanceof String known && known.equalsIgnoreCase(code)) {
-                return i;
+    /** The filtered provider's code as the domain spells it. */
+    private static String filteredProvider(OutcomeQuery query, OutcomeDomain domain) {
+        for (String code : domain.providers()) {
+            if (code.equalsIgnoreCase(query.providerCode())) {
+                return code;
             }
         }
-        return null;
+        return query.providerCode();
+    }
+
+    /** The value index of a dimension's value, or -1 when no youth has it. */
+    private int index(Dimension dimension, Object value) {
+        Integer known = index.get(dimension.ordinal()).get(value == null ? NONE : value);
+        return known == null ? -1 : known;
     }
 
     private Map<CellKey, Double> sums(int mask) {
@@ -111,13 +146,8 @@ final class OutcomeTables {
     }
 
     private OutcomeView.Cell cell(
-            OutcomeQuery query, Suppression pattern, CellKey cell, Double sum) {
-        Map<String, String> group = new LinkedHashMap<>();
-        for (Dimension dimension : query.groupBy()) {
-            Object value = values.get(dimension.ordinal()).get(cell.coord(dimension.ordinal()));
-            group.put(dimension.param(), value == null ? null : Objects.toString(value));
-        }
-        if (pattern.isSuppressed(cell)) {
+            OutcomeQuery query, Map<String, String> group, CellKey cell, Double sum) {
+        if (cell == null || pattern.isSuppressed(cell)) {
             return new OutcomeView.Cell(group, null, null, true, null);
         }
         long n = pattern.count(cell);
@@ -126,21 +156,8 @@ final class OutcomeTables {
     }
 
     private OutcomeView.Total total(
-            OutcomeQuery query,
-            Suppression pattern,
-            int mask,
-            Integer provider,
-            Map<CellKey, Double> totalSums) {
-        CellKey key = null;
-        for (CellKey cell : pattern.cells(mask)) {
-            if (provider == null || cell.coord(Dimension.PROVIDER.ordinal()) == provider) {
-                key = cell;
-            }
-        }
-        if (key == null || (query.providerCode() != null && provider == null)) {
-            return new OutcomeView.Total(0L, null, false, null);
-        }
-        if (pattern.isSuppressed(key)) {
+            OutcomeQuery query, CellKey key, Map<CellKey, Double> totalSums) {
+        if (key == null || pattern.isSuppressed(key)) {
             return new OutcomeView.Total(null, null, true, null);
         }
         long n = pattern.count(key);

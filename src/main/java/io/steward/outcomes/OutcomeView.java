@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An outcomes answer. A suppressed cell has {@code n} and {@code value} null. A rate near 0 or 1 is
- * top or bottom coded: {@code value} null and {@code coded} the bound, such as {@code ≥95%}.
+ * An outcomes answer: a cell for every value of each requested dimension's public domain (every
+ * combination for a pair), whether or not it holds youth. A suppressed cell has {@code n} and
+ * {@code value} null; it holds fewer than the minimum, possibly nobody. A rate near 0 or 1 is top
+ * or bottom coded: {@code value} null and {@code coded} the bound, such as {@code ≥95%}.
  */
 public record OutcomeView(
         String metric, List<String> groupBy, int minimumCellSize, List<Cell> cells, Total total) {

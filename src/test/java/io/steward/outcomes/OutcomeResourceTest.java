@@ -67,7 +67,23 @@ class OutcomeResourceTest {
         assertEquals(true, small.get("suppressed"));
         assertNull(small.get("n"));
         assertNull(small.get("value"));
-        long suppressed = cells(answer).stream().filter(c -> (Boolean) c.get("suppressed")).count();
+        assertEquals(14, cells(answer).size(), "every grade level is listed, PK to 12");
+        for (Map<String, Object> c : cells(answer)) {
+            Object grade = ((Map<?, ?>) c.get("group")).get("gradeLevel");
+            if (!List.of("5", "6", "7").contains(grade)) {
+                assertEquals(true, c.get("suppressed"), "grade " + grade + " holds nobody");
+            }
+        }
+        long suppressed =
+                cells(answer).stream()
+                        .filter(c -> (Boolean) c.get("suppressed"))
+                        .filter(
+                                c ->
+                                        List.of("5", "6", "7")
+                                                .contains(
+                                                        ((Map<?, ?>) c.get("group"))
+                                                                .get("gradeLevel")))
+                        .count();
         assertTrue(suppressed >= 2, "the total minus shown cells must not give grade 7");
         long shownSum =
                 cells(answer).stream()
@@ -115,7 +131,9 @@ class OutcomeResourceTest {
                         Map.of("groupBy", "program", "schoolYear", fixture.schoolYear));
         Map<String, Object> counted = cell(byProgram, "program", second.toString());
         assertEquals(12, ((Number) counted.get("n")).intValue(), "counted where most days");
-        assertEquals(1, cells(byProgram).size());
+        assertEquals(2, cells(byProgram).size(), "both programs of the year are listed");
+        assertEquals(true, cell(byProgram, "program", first.toString()).get("suppressed"));
+        assertEquals(12, (int) byProgram.path("total.n"), "so the first program holds nobody");
     }
 
     @Test
@@ -150,13 +168,21 @@ class OutcomeResourceTest {
         assertEquals(grades.path("total.n"), (Object) schools.path("total.n"));
         for (Map<String, Object> g : cells(grades)) {
             String grade = (String) ((Map<?, ?>) g.get("group")).get("gradeLevel");
+            // Schools A and B: every other listed school is empty here, and the suppression
+            // holds even against an attacker who knows that. (A listed school code may be null.)
             List<Map<String, Object>> row =
                     cells(pairs).stream()
                             .filter(
                                     c ->
                                             grade.equals(
-                                                    ((Map<?, ?>) c.get("group")).get("gradeLevel")))
+                                                            ((Map<?, ?>) c.get("group"))
+                                                                    .get("gradeLevel"))
+                                                    && java.util.Arrays.asList("A", "B")
+                                                            .contains(
+                                                                    ((Map<?, ?>) c.get("group"))
+                                                                            .get("schoolCode")))
                             .toList();
+            assertEquals(2, row.size(), "grade " + grade + " lists schools A and B");
             boolean rowComplete = row.stream().noneMatch(c -> (Boolean) c.get("suppressed"));
             if ((Boolean) g.get("suppressed")) {
                 assertTrue(!rowComplete, "a hidden grade is not the sum of its shown row");

@@ -18,7 +18,11 @@ final class Budget {
         this.table = table;
     }
 
-    /** How far a move can go: falling fine cells stay >= 0, falling cells stay >= 1. */
+    /**
+     * How far a move can go: falling fine cells stay >= 0, and falling cells of a table the
+     * attacker knows to be non-empty stay >= 1 (other cells are sums of fine cells, so they stay >=
+     * 0).
+     */
     long capacity(List<CellKey> fallingFine, List<CellKey> fallingCells) {
         long capacity = OPEN;
         for (CellKey key : fallingFine) {
@@ -26,7 +30,11 @@ final class Budget {
             capacity = Math.min(capacity, left);
         }
         for (CellKey key : fallingCells) {
-            long left = table.counts.get(key) - 1 - usedCells.getOrDefault(key, 0L);
+            long floor = table.lattice.floor(key.mask());
+            if (floor == 0) {
+                continue;
+            }
+            long left = table.counts.get(key) - floor - usedCells.getOrDefault(key, 0L);
             capacity = Math.min(capacity, left);
         }
         return Math.max(capacity, 0);

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Bounds each suppressed cell by propagating intervals through the family sums until they stop
- * shrinking: a shown cell is its count, a suppressed cell starts at one and unbounded, and each sum
+ * shrinking: a shown cell is its count, a suppressed cell starts at its floor (zero, or one in a
+ * table the attacker knows to be non-empty; see {@link Lattice#floor}) and unbounded, and each sum
  * narrows its parts and its total. The bounds are outer bounds: the attacker's real range may be
  * narrower, so a cell this audit finds too narrow is certainly exposed, while a cell it passes is
  * not proved safe. Used for tables too large for {@link RangeAudit}.
@@ -19,13 +20,17 @@ final class IntervalAudit {
 
     private final Map<CellKey, long[]> bounds = new HashMap<>();
 
-    IntervalAudit(Map<CellKey, Long> counts, Set<CellKey> suppressed, List<Family> families) {
+    IntervalAudit(
+            Lattice lattice,
+            Map<CellKey, Long> counts,
+            Set<CellKey> suppressed,
+            List<Family> families) {
         counts.forEach(
                 (cell, n) ->
                         bounds.put(
                                 cell,
                                 suppressed.contains(cell)
-                                        ? new long[] {1, OPEN}
+                                        ? new long[] {lattice.floor(cell.mask()), OPEN}
                                         : new long[] {n, n}));
         for (int round = 0; round < ROUNDS; round++) {
             boolean changed = false;

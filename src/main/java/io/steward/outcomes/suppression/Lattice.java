@@ -11,6 +11,11 @@ import java.util.TreeSet;
  *
  * <p>Every table any caller could be served for the same data must be in the lattice, so that one
  * suppression pattern covers them all and no table can be subtracted from another.
+ *
+ * <p>Tables list every cell of their public domain, empty or not, so an attacker knows only that a
+ * suppressed cell is at least zero. A table whose domain is drawn from data that may hold the same
+ * units (schools of the participants) can tell the attacker that each of its non-empty cells holds
+ * at least one unit; such tables are marked {@link #knownNonEmpty(int)}.
  */
 public final class Lattice {
 
@@ -21,12 +26,19 @@ public final class Lattice {
     private final List<Integer> masks;
     private final List<Relation> relations;
     private final int[] parentOf;
+    private final List<Integer> nonEmpty;
 
-    private Lattice(int dimensions, List<Integer> masks, List<Relation> relations, int[] parentOf) {
+    private Lattice(
+            int dimensions,
+            List<Integer> masks,
+            List<Relation> relations,
+            int[] parentOf,
+            List<Integer> nonEmpty) {
         this.dimensions = dimensions;
         this.masks = masks;
         this.relations = relations;
         this.parentOf = parentOf;
+        this.nonEmpty = nonEmpty;
     }
 
     /** A lattice over {@code dimensions} independent dimensions publishing exactly these tables. */
@@ -73,7 +85,33 @@ public final class Lattice {
                 }
             }
         }
-        return new Lattice(dimensions, List.copyOf(sorted), List.copyOf(relations), parentOf);
+        return new Lattice(
+                dimensions, List.copyOf(sorted), List.copyOf(relations), parentOf, List.of());
+    }
+
+    /**
+     * This lattice, where the attacker may know that every non-empty cell of these tables holds at
+     * least one unit (the domain of one of their values is drawn from data).
+     */
+    public Lattice withKnownNonEmpty(Iterable<Integer> tables) {
+        List<Integer> marked = new ArrayList<>();
+        for (int mask : tables) {
+            if (!masks.contains(mask)) {
+                throw new IllegalArgumentException("table is not published");
+            }
+            marked.add(mask);
+        }
+        return new Lattice(dimensions, masks, relations, parentOf, List.copyOf(marked));
+    }
+
+    /** Whether the attacker may know that each non-empty cell of this table is at least one. */
+    public boolean knownNonEmpty(int mask) {
+        return nonEmpty.contains(mask);
+    }
+
+    /** The least count the attacker may know a non-empty cell of this table holds: 1 or 0. */
+    public long floor(int mask) {
+        return knownNonEmpty(mask) ? 1 : 0;
     }
 
     public int dimensions() {

@@ -148,7 +148,7 @@ final class Moves {
         return flipped;
     }
 
-    /** The move, or null when a cell it would change is absent (a published zero). */
+    /** The move, or null when a cell it would change is empty (held at zero; see Suppressor). */
     Move build(int[] anchor, int[] flips, int[] alt) {
         int corners = 1 << flips.length;
         int[][] fine = new int[corners][];

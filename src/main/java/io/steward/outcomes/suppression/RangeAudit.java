@@ -14,10 +14,17 @@ import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
- * The attacker's linear program, solved for small tables: the unknowns are the fine cells that no
- * published zero rules out, a shown cell fixes their sum, a suppressed cell is at least one. The
- * range it gives, rounded inwards to integers, is an outer bound of what an attacker can narrow a
- * cell to; a cell whose bound is narrower than the minimum is certainly exposed.
+ * A linear program for the attacker, solved for small tables: the unknowns are the fine cells under
+ * no empty published cell, each at least zero; a shown cell fixes their sum; a suppressed cell of a
+ * table known to be non-empty ({@link Lattice#floor}) is at least one. The fine cells under an
+ * empty published cell are held at zero.
+ *
+ * <p>The real attacker does not know which cells are empty (every cell of each public domain is
+ * listed), so it has every fine cell of the domains as an unknown at least zero. Holding some of
+ * them at zero keeps the true table feasible and only removes other tables, so this program's
+ * feasible region is a subset of the real attacker's and its range of a cell is contained in the
+ * real one: a cell wide enough here is wide enough for the real attacker (and for one who learned
+ * every empty cell). Rounded inwards to integers, as the real range is over integers.
  */
 final class RangeAudit {
 
@@ -83,7 +90,11 @@ final class RangeAudit {
         for (CellKey key : table.counts.keySet()) {
             double[] row = row(key);
             if (suppressed.contains(key)) {
-                known.add(new LinearConstraint(row, Relationship.GEQ, 1));
+                // Kept even when the floor is zero: commons-math's simplex answered wrong optima
+                // for programs of equalities alone (found by the attack test).
+                known.add(
+                        new LinearConstraint(
+                                row, Relationship.GEQ, table.lattice.floor(key.mask())));
             } else {
                 known.add(new LinearConstraint(row, Relationship.EQ, table.counts.get(key)));
             }

@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * A suppression pattern over every table of a lattice: the count of each present cell and which
- * cells must not be shown. Absent cells have no units; they are not listed and count as zero.
+ * cells must not be shown. Absent cells have no units; fewer than the minimum, they are suppressed
+ * too ({@link #isSuppressed} answers true), so a publisher can list every cell of a public domain
+ * without showing which are empty.
  */
 public final class Suppression {
 
@@ -52,8 +54,9 @@ public final class Suppression {
         return counts.getOrDefault(key, 0L);
     }
 
+    /** Whether the cell must not be shown: a suppressed present cell, or any empty cell. */
     public boolean isSuppressed(CellKey key) {
-        return suppressed.contains(key);
+        return suppressed.contains(key) || !counts.containsKey(key);
     }
 
     public Set<CellKey> suppressed() {

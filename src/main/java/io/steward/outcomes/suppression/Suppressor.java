@@ -16,24 +16,35 @@ import org.jboss.logging.Logger;
  * pattern computed once serves every grouping of the same data. See {@code
  * docs/disclosure-control.md} for the method and the protection it gives.
  *
- * <p>First the family rules, applied to every family (a parent cell and the cells of a table one
- * dimension finer that sum to it) until none changes:
+ * <p>What the attacker knows: every cell of every table of the lattice over the public domain of
+ * each dimension is listed, shown or suppressed, so a suppressed cell is only known to be at least
+ * zero (at least one in a table the lattice marks {@link Lattice#knownNonEmpty known non-empty}).
+ * Empty cells are suppressed by the publisher like any small cell and take no part here: this class
+ * works only with the present (non-empty) cells and holds every fine cell under an empty published
+ * cell at zero. That is a stronger attacker than the real one, who does not know which cells are
+ * empty: its feasible tables are a subset of the real attacker's, so every range proved wide enough
+ * here is wide enough for the real attacker, and stays so for an attacker who learned every empty
+ * cell.
+ *
+ * <p>First the family rules, applied to every family (a parent cell and the present cells of a
+ * table one dimension finer that sum to it) until none changes:
  *
  * <ol>
  *   <li>Primary: a present cell with fewer than {@code minimum} units is suppressed.
  *   <li>A suppressed parent needs at least one suppressed child, else it is their sum.
  *   <li>A shown parent with suppressed children needs at least two of them, and their total {@code
- *       T} must leave each a range of at least {@code minimum}: each is at least one (present cells
- *       are never zero), so each lies in {@code [1, T - |U| + 1]}, a range of {@code T - |U|}.
- *       Children are added, smallest sufficient first, else largest; when none is left the parent
- *       is suppressed.
+ *       T} must leave each a range of at least {@code minimum}: each is at least its floor {@code
+ *       f} (zero, or one in a table known non-empty), so each lies in {@code [f, T - (|U| - 1) f]},
+ *       a range of {@code T - |U| f}. Children are added, smallest sufficient first, else largest;
+ *       when none is left the parent is suppressed.
  * </ol>
  *
  * <p>These rules are cheap but only local. Then every suppressed cell must be proved protected
  * across all tables at once by {@link Witnesses}; where the proof falls short, the shown cells that
  * block the best move are suppressed too, and the rules run again.
  *
- * <p>Only present cells are ever suppressed, so a complementary cell is never a known zero.
+ * <p>Only present cells are ever chosen as complements: an empty complement adds nothing in the
+ * stronger attacker's view.
  */
 public final class Suppressor {
 
@@ -142,7 +153,7 @@ public final class Suppressor {
      */
     private void screen() {
         for (int round = 0; round < SCREEN_ROUNDS; round++) {
-            IntervalAudit audit = new IntervalAudit(counts, suppressed, families);
+            IntervalAudit audit = new IntervalAudit(table.lattice, counts, suppressed, families);
             List<Family> touched = new ArrayList<>();
             List<CellKey> pass = new ArrayList<>(suppressed);
             pass.sort(null);
@@ -219,12 +230,14 @@ public final class Suppressor {
             }
             return added;
         }
-        while (!hidden.isEmpty() && (hidden.size() < 2 || hiddenTotal - hidden.size() < minimum)) {
+        long floor = table.lattice.floor(family.children().get(0).mask());
+        while (!hidden.isEmpty()
+                && (hidden.size() < 2 || hiddenTotal - hidden.size() * floor < minimum)) {
             if (shown.isEmpty()) {
                 added.add(hide(family.parent()));
                 return added;
             }
-            long needed = minimum + hidden.size() + 1 - hiddenTotal;
+            long needed = minimum + (hidden.size() + 1) * floor - hiddenTotal;
             CellKey next = pick(shown, needed);
             shown.remove(next);
             hidden.add(next);

@@ -6,17 +6,20 @@ import java.util.Set;
 /**
  * Proves that a suppressed cell is protected by building other tables that publish exactly the same
  * thing: if the true fine table can be moved so that the cell rises by {@code u} and, in another
- * move, falls by {@code d}, while every shown cell keeps its count, every suppressed cell stays at
- * least one and every fine cell stays non-negative, then no attacker can narrow the cell to a range
- * smaller than {@code u + d}. The answer is a lower bound on the attacker's range, so a cell it
- * certifies is safe whatever the attacker solves.
+ * move, falls by {@code d}, while every shown cell keeps its count, every fine cell stays
+ * non-negative and every suppressed cell of a table known non-empty stays at least one, then no
+ * attacker can narrow the cell to a range smaller than {@code u + d}. The answer is a lower bound
+ * on the attacker's range, so a cell it certifies is safe whatever the attacker solves. Moves only
+ * change fine cells under present published cells, so the tables they build hold every empty cell
+ * at zero: they publish the same as the true table even to an attacker who knew the empty cells.
  *
  * <p>A move is a hypercube in the fine table: pick dimensions of the cell's table to flip, an
  * alternative value on each, and a fine cell under the cell as the anchor; the corners alternate in
  * sign. A table that sums over a flipped dimension sees no change; a table that keeps every flipped
- * dimension sees its corners change, so they must all be present and suppressed. Flipping no
- * dimension adds units to one fine cell: allowed only when every cell above it is suppressed, and
- * then the cell's range is open.
+ * dimension sees its corners change, so they must all be present and suppressed (an empty corner
+ * would have to fall below zero or rise from a cell held at zero). Flipping no dimension adds units
+ * to one fine cell: allowed only when every cell above it is suppressed, and then the cell's range
+ * is open.
  */
 final class Witnesses {
 

@@ -3,6 +3,8 @@ package io.steward.outcomes.suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.linear.LinearConstraint;
@@ -16,10 +18,15 @@ import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
- * Plays the attacker against a published pattern: the unknowns are the counts of every fine cell
- * the attacker cannot rule out, the knowledge is every published table (a shown cell fixes a sum, a
- * listed suppressed cell is at least one, an unlisted cell is zero), and the answer is the exact
- * integer range of each suppressed cell, found by branch and bound over an LP relaxation.
+ * Plays the attacker against a published pattern, with exactly what is published: every cell of
+ * every table over the domains (the projections of {@code universe}) is listed, a shown cell fixes
+ * the sum of its fine cells, a suppressed cell (empty ones included) tells only that it is at least
+ * zero, or at least one when it is non-empty and its table is {@link Lattice#knownNonEmpty known
+ * non-empty}. The unknowns are all fine cells of the universe, each at least zero. The answer is
+ * the exact integer range of each cell, found by branch and bound over an LP relaxation.
+ *
+ * <p>{@link #knowingEmptyCells} plays a stronger attacker, who also knows which published cells are
+ * empty (as when empty cells were not listed), but not that the others hold at least one.
  */
 final class Attacker {
 
@@ -38,28 +45,44 @@ final class Attacker {
     private final Suppression published;
     int nodes;
 
-    /** {@code universe}: every fine coordinate the attacker considers possible. */
+    /** {@code universe}: every fine coordinate of the public domains. */
     Attacker(Suppression published, List<int[]> universe) {
+        this(published, universe, false);
+    }
+
+    /** The stronger attacker, who knows every empty published cell is zero. */
+    static Attacker knowingEmptyCells(Suppression published, List<int[]> universe) {
+        return new Attacker(published, universe, true);
+    }
+
+    private Attacker(Suppression published, List<int[]> universe, boolean knowsEmpty) {
         this.published = published;
         Map<CellKey, Long> counts = published.counts();
+        Lattice lattice = published.lattice();
+        Set<CellKey> listed = new TreeSet<>();
         for (int[] fine : universe) {
             boolean possible = true;
-            for (int mask : published.lattice().masks()) {
-                if (!counts.containsKey(CellKey.project(fine, mask))) {
+            for (int mask : lattice.masks()) {
+                CellKey cell = CellKey.project(fine, mask);
+                listed.add(cell);
+                if (knowsEmpty && !counts.containsKey(cell)) {
                     possible = false;
-                    break;
                 }
             }
             if (possible) {
                 vars.add(fine);
             }
         }
-        for (CellKey cell : counts.keySet()) {
+        for (CellKey cell : listed) {
             double[] row = row(cell);
-            if (published.isSuppressed(cell)) {
-                known.add(new LinearConstraint(row, Relationship.GEQ, 1));
+            long n = published.count(cell);
+            if (!published.isSuppressed(cell)) {
+                known.add(new LinearConstraint(row, Relationship.EQ, n));
             } else {
-                known.add(new LinearConstraint(row, Relationship.EQ, counts.get(cell)));
+                // Also when zero: commons-math's simplex answered wrong optima for programs of
+                // equalities alone.
+                long floor = n > 0 ? lattice.floor(cell.mask()) : 0;
+                known.add(new LinearConstraint(row, Relationship.GEQ, floor));
             }
         }
     }

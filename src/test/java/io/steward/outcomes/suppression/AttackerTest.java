@@ -46,16 +46,49 @@ class AttackerTest {
     }
 
     @Test
-    void range_absentCellInTheRow_countsAsAKnownZero() {
+    void range_emptyCellInTheRowKnownToTheStrongerAttacker_countsAsAZero() {
         long[][] counts = {{2, 0}, {12, 9}};
         FineTable table = new FineTable(table(counts), TWO_WAY);
         CellKey a = CellKey.project(new int[] {0, 0}, 3);
         CellKey b = CellKey.project(new int[] {1, 0}, 3);
         Suppression pattern = new Suppression(TWO_WAY, 10, table.counts, Set.of(a, b));
 
-        Attacker.Range range = new Attacker(pattern, universe(2, 2)).range(a);
+        Attacker.Range range = Attacker.knowingEmptyCells(pattern, universe(2, 2)).range(a);
 
         assertEquals(new Attacker.Range(2, 2), range, "row 0 has no other present cell");
+    }
+
+    @Test
+    void range_emptyCellListedAndSuppressed_isAnUnknownThatShownCellsCanStillPin() {
+        long[][] counts = {{2, 0}, {12, 9}};
+        FineTable table = new FineTable(table(counts), TWO_WAY);
+        CellKey a = CellKey.project(new int[] {0, 0}, 3);
+        CellKey b = CellKey.project(new int[] {1, 0}, 3);
+        CellKey empty = CellKey.project(new int[] {0, 1}, 3);
+        Suppression pattern = new Suppression(TWO_WAY, 10, table.counts, Set.of(a, b));
+
+        Attacker attacker = new Attacker(pattern, universe(2, 2));
+
+        assertTrue(pattern.isSuppressed(empty), "an empty cell is listed suppressed");
+        assertEquals(new Attacker.Range(0, 0), attacker.range(empty), "column 1 is 9 = 9 + x");
+        assertEquals(new Attacker.Range(2, 2), attacker.range(a), "so row 0 still gives a");
+    }
+
+    @Test
+    void range_emptyCellsUnknown_leaveASmallCellBesideThemUnpinned() {
+        long[][] counts = {{3, 0, 0}, {0, 0, 0}, {0, 0, 40}};
+        FineTable table = new FineTable(table(counts), TWO_WAY);
+        CellKey small = CellKey.project(new int[] {0, 0}, 3);
+        CellKey row = CellKey.project(new int[] {0, -1}, 1);
+        CellKey column = CellKey.project(new int[] {-1, 0}, 2);
+        Suppression pattern =
+                new Suppression(TWO_WAY, 10, table.counts, Set.of(small, row, column));
+
+        Attacker.Range exact = new Attacker(pattern, universe(3, 3)).range(small);
+        Attacker.Range knowing = Attacker.knowingEmptyCells(pattern, universe(3, 3)).range(small);
+
+        assertEquals(new Attacker.Range(0, 3), exact, "the grand total 43 less the shown 40");
+        assertEquals(new Attacker.Range(3, 3), knowing, "the only present cell left");
     }
 
     @Test
@@ -63,10 +96,12 @@ class AttackerTest {
         long[][] counts = {{3, 20, 14}, {15, 30, 11}, {12, 4, 25}};
         Suppression pattern = Suppressor.protect(table(counts), TWO_WAY, 10);
         Attacker attacker = new Attacker(pattern, universe(3, 3));
+        Attacker knowing = Attacker.knowingEmptyCells(pattern, universe(3, 3));
 
         assertTrue(pattern.suppressed().size() >= 4);
         for (CellKey cell : pattern.suppressed()) {
             assertTrue(attacker.range(cell).width() >= 10, cell.toString());
+            assertTrue(knowing.range(cell).width() >= 10, cell.toString());
         }
     }
 }
