@@ -9,12 +9,16 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Records audit events in the transaction of the change they describe, so an event commits exactly
@@ -35,20 +39,47 @@ public class AuditLog {
     @Inject EntityManager em;
     @Inject Caller caller;
 
+    /**
+     * The insert of one unlinked event, with eight JDBC parameters that {@link #bind} sets. For a
+     * statement that writes an event together with the rows it describes, in one round trip (for
+     * example the disclosure of an answer, {@code with d as (insert ...) } + this).
+     */
+    public static final String INSERT =
+            "insert into audit_event (at, actor, org, role, action, resource, participant_ids,"
+                    + " outcome) values (?, ?, ?, ?, ?, ?, cast(? as uuid[]), ?)";
+
     /** Records an event inside the current transaction, so it commits with the change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(
             String action, String resource, Collection<UUID> participantIds, Outcome outcome) {
-        append(
-                new AuditEntry(
-                        Instant.now().truncatedTo(ChronoUnit.MICROS),
-                        caller.subject(),
-                        caller.org().orElse(null),
-                        caller.rolesText(),
-                        action,
-                        resource,
-                        participantIds == null ? List.of() : List.copyOf(participantIds),
-                        outcome));
+        append(entry(action, resource, participantIds, outcome));
+    }
+
+    /** The event of the current caller, stamped now, for {@link #INSERT}. */
+    public AuditEntry entry(
+            String action, String resource, Collection<UUID> participantIds, Outcome outcome) {
+        return new AuditEntry(
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                caller.subject(),
+                caller.org().orElse(null),
+                caller.rolesText(),
+                action,
+                resource,
+                participantIds == null ? List.of() : List.copyOf(participantIds),
+                outcome);
+    }
+
+    /** Sets the eight parameters of {@link #INSERT}, from {@code first} on; returns the next. */
+    public static int bind(PreparedStatement st, int first, AuditEntry entry) throws SQLException {
+        st.setObject(first, entry.at().atOffset(ZoneOffset.UTC));
+        st.setString(first + 1, entry.actor());
+        st.setString(first + 2, entry.org());
+        st.setString(first + 3, entry.role());
+        st.setString(first + 4, entry.action());
+        st.setString(first + 5, entry.resource());
+        st.setString(first + 6, arrayLiteral(entry.participantIds()));
+        st.setString(first + 7, entry.outcome().name());
+        return first + 8;
     }
 
     /**
@@ -96,19 +127,16 @@ public class AuditLog {
     }
 
     private void append(AuditEntry entry) {
-        em.createNativeQuery(
-                        "insert into audit_event (at, actor, org, role, action, resource,"
-                                + " participant_ids, outcome) values (?1, ?2, ?3, ?4, ?5, ?6,"
-                                + " cast(?7 as uuid[]), ?8)")
-                .setParameter(1, entry.at())
-                .setParameter(2, entry.actor())
-                .setParameter(3, entry.org())
-                .setParameter(4, entry.role())
-                .setParameter(5, entry.action())
-                .setParameter(6, entry.resource())
-                .setParameter(7, arrayLiteral(entry.participantIds()))
-                .setParameter(8, entry.outcome().name())
-                .executeUpdate();
+        Session session = em.unwrap(Session.class);
+        // As a native query would: changes the session holds reach the database first.
+        session.flush();
+        session.doWork(
+                c -> {
+                    try (PreparedStatement st = c.prepareStatement(INSERT)) {
+                        bind(st, 1, entry);
+                        st.executeUpdate();
+                    }
+                });
     }
 
     /** The chain hash of an event: SHA-256 over its canonical text and the previous hash. */

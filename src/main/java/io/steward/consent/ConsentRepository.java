@@ -2,15 +2,22 @@ package io.steward.consent;
 
 import io.steward.common.Rows;
 import io.steward.consent.ConsentRequest.Method;
+import io.steward.participants.ParticipantAccess;
 import io.steward.schooldata.DataCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Consents and revocations, inserted once and never updated (the tables refuse it). */
 @ApplicationScoped
@@ -23,6 +30,18 @@ public class ConsentRepository {
                     + " c.recorded_by, c.recorded_by_org, r.revoked_at, r.revoked_by, r.reason"
                     + " from consent c join organization o on o.id = c.recipient_id"
                     + " left join consent_revocation r on r.consent_id = c.id ";
+
+    private static final int COLUMNS = 19;
+
+    private static final String ACTIVE_IF_SERVED =
+            "select s.served, a.* from (select "
+                    + ParticipantAccess.SERVED_BY_ID_AND_ORG
+                    + " as served) s left join ("
+                    + SELECT
+                    + "where c.participant_id = ? and lower(o.code) = lower(?)"
+                    + " and c.valid_from <= ? and c.valid_until >= ? and r.consent_id is null"
+                    + " order by c.signed_on, c.id limit 500) a on s.served"
+                    + " order by a.signed_on, a.id";
 
     @Inject EntityManager em;
 
@@ -96,16 +115,44 @@ public class ConsentRepository {
     }
 
     /**
-     * The consents of a participant that are in effect on a day, unrevoked, and name the
-     * organization with this code as recipient; oldest signature first.
+     * In one statement, whether the provider with this code serves the youth ({@link
+     * ParticipantAccess#SERVED_BY_ID_AND_ORG}) and, if it does, the consents of the youth that are
+     * in effect on a day, unrevoked, and name that provider as recipient, oldest signature first.
+     * Null when the provider does not serve the youth; an empty list when it does but holds no such
+     * consent.
      */
-    public List<Consent> activeFor(UUID participantId, String recipientCode, LocalDate today) {
-        return list(
-                "where c.participant_id = ?1 and lower(o.code) = lower(?2)"
-                        + " and c.valid_from <= ?3 and c.valid_until >= ?3 and r.consent_id is null"
-                        + " order by c.signed_on, c.id",
-                List.of(participantId, recipientCode, today),
-                500);
+    public List<Consent> activeIfServed(UUID participantId, String orgCode, LocalDate today) {
+        return em.unwrap(Session.class)
+                .doReturningWork(c -> activeIfServed(c, participantId, orgCode, today));
+    }
+
+    private static List<Consent> activeIfServed(
+            Connection c, UUID participantId, String orgCode, LocalDate today) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(ACTIVE_IF_SERVED)) {
+            st.setObject(1, participantId);
+            st.setString(2, orgCode);
+            st.setObject(3, participantId);
+            st.setString(4, orgCode);
+            st.setObject(5, today);
+            st.setObject(6, today);
+            List<Consent> active = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getBoolean(1)) {
+                        return null;
+                    }
+                    if (rs.getObject(2) == null) {
+                        continue;
+                    }
+                    Object[] row = new Object[COLUMNS];
+                    for (int i = 0; i < COLUMNS; i++) {
+                        row[i] = rs.getObject(i + 2);
+                    }
+                    active.add(map(row));
+                }
+            }
+            return active;
+        }
     }
 
     private List<Consent> list(String where, List<Object> params, int max) {

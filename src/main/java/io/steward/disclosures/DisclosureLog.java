@@ -1,5 +1,7 @@
 package io.steward.disclosures;
 
+import io.steward.audit.AuditEntry;
+import io.steward.audit.AuditLog;
 import io.steward.common.Rows;
 import io.steward.schooldata.DataCategory;
 import io.steward.security.Caller;
@@ -7,11 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The record of disclosures. Every answer that discloses academic data (consent-based reads,
@@ -27,30 +34,82 @@ public class DisclosureLog {
                     + " from disclosure d left join organization o on o.id = d.source_district_id"
                     + " where d.participant_id = ?1 ";
 
+    /** JDBC parameters of one disclosure row in {@link #insert}. */
+    private static final int PARAMETERS = 13;
+
     @Inject EntityManager em;
     @Inject Caller caller;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(DisclosureEntry e) {
-        em.createNativeQuery(
+        Session session = em.unwrap(Session.class);
+        session.flush();
+        session.doWork(
+                c -> {
+                    try (PreparedStatement st = c.prepareStatement(insert(1))) {
+                        bind(st, 1, e, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                        st.executeUpdate();
+                    }
+                });
+    }
+
+    /**
+     * Records the disclosures of an answer (none for an answer without data) and its audit event
+     * (an {@link AuditLog#entry}) in one statement, one round trip, inside the current transaction:
+     * they commit with the read, or none does.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAudited(List<DisclosureEntry> entries, AuditEntry event) {
+        Instant at = event.at();
+        String sql =
+                entries.isEmpty()
+                        ? AuditLog.INSERT
+                        : "with d as (" + insert(entries.size()) + ") " + AuditLog.INSERT;
+        Session session = em.unwrap(Session.class);
+        session.flush();
+        session.doWork(
+                c -> {
+                    try (PreparedStatement st = c.prepareStatement(sql)) {
+                        int next = 1;
+                        for (DisclosureEntry e : entries) {
+                            next = bind(st, next, e, at);
+                        }
+                        AuditLog.bind(st, next, event);
+                        st.executeUpdate();
+                    }
+                });
+    }
+
+    /** The insert of {@code rows} disclosures, {@link #PARAMETERS} JDBC parameters each. */
+    private static String insert(int rows) {
+        StringBuilder sql =
+                new StringBuilder(
                         "insert into disclosure (id, participant_id, at, actor, actor_role,"
                                 + " recipient_code, categories, basis, consent_id, agreement_id,"
-                                + " source_district_id, purpose, records) values (?1, ?2, ?3, ?4,"
-                                + " ?5, ?6, cast(?7 as text[]), ?8, ?9, ?10, ?11, ?12, ?13)")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, e.participantId())
-                .setParameter(3, Instant.now().truncatedTo(ChronoUnit.MICROS))
-                .setParameter(4, caller.subject())
-                .setParameter(5, e.actorRole())
-                .setParameter(6, e.recipientCode())
-                .setParameter(7, DataCategory.literal(e.categories()))
-                .setParameter(8, e.basis().name())
-                .setParameter(9, e.consentId())
-                .setParameter(10, e.agreementId())
-                .setParameter(11, e.sourceDistrictId())
-                .setParameter(12, e.purpose())
-                .setParameter(13, e.records())
-                .executeUpdate();
+                                + " source_district_id, purpose, records) values ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(?, ?, ?, ?, ?, ?, cast(? as text[]), ?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
+    private int bind(PreparedStatement st, int first, DisclosureEntry e, Instant at)
+            throws SQLException {
+        st.setObject(first, UUID.randomUUID());
+        st.setObject(first + 1, e.participantId());
+        st.setObject(first + 2, at.atOffset(ZoneOffset.UTC));
+        st.setString(first + 3, caller.subject());
+        st.setString(first + 4, e.actorRole());
+        st.setString(first + 5, e.recipientCode());
+        st.setString(first + 6, DataCategory.literal(e.categories()));
+        st.setString(first + 7, e.basis().name());
+        st.setObject(first + 8, e.consentId(), Types.OTHER);
+        st.setObject(first + 9, e.agreementId(), Types.OTHER);
+        st.setObject(first + 10, e.sourceDistrictId(), Types.OTHER);
+        st.setString(first + 11, e.purpose());
+        st.setInt(first + 12, e.records());
+        return first + PARAMETERS;
     }
 
     /**

@@ -41,15 +41,20 @@ public class ParticipantAccess {
     @Inject Caller caller;
     @Inject AuditLog audit;
 
+    /**
+     * SQL condition with two JDBC parameters, the participant id and an organization code: the
+     * provider with this code has, or had, the youth in one of its programs. For statements that
+     * ask it together with something else; {@link #servedBy} asks it alone.
+     */
+    public static final String SERVED_BY_ID_AND_ORG =
+            "exists (select 1 from enrollment e join program pr on pr.id = e.program_id"
+                    + " join organization o on o.id = pr.provider_id"
+                    + " where e.participant_id = ? and lower(o.code) = lower(?))";
+
     /** Whether the provider with this code has, or had, the youth in one of its programs. */
     public boolean servedBy(UUID participantId, String orgCode) {
         return (Boolean)
-                em.createNativeQuery(
-                                "select exists (select 1 from enrollment e"
-                                        + " join program pr on pr.id = e.program_id"
-                                        + " join organization o on o.id = pr.provider_id"
-                                        + " where e.participant_id = ?1"
-                                        + " and lower(o.code) = lower(?2))")
+                em.createNativeQuery("select " + SERVED_BY_ID_AND_ORG)
                         .setParameter(1, participantId)
                         .setParameter(2, orgCode)
                         .getSingleResult();

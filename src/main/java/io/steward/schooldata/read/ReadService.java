@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,18 +72,20 @@ public class ReadService {
                         page.limit(),
                         this::view,
                         s -> new String[] {s.schoolYear(), s.category().name(), s.id().toString()});
-        disclose(participantId, grant, rows.subList(0, answer.items().size()));
-
-        audit.record(
-                "academic-records.read",
-                "participants/" + participantId + "/academic-records",
-                List.of(participantId),
-                Outcome.SUCCESS);
+        disclosures.recordAudited(
+                disclosuresOf(participantId, grant, rows.subList(0, answer.items().size())),
+                audit.entry(
+                        "academic-records.read",
+                        "participants/" + participantId + "/academic-records",
+                        List.of(participantId),
+                        Outcome.SUCCESS));
         return new AcademicRecordPage(
                 answer.items(), answer.nextCursor(), AcademicRecordPage.NOTICE);
     }
 
-    private void disclose(UUID participantId, ReadGrant grant, List<Stored> served) {
+    /** The disclosures of an answer: one per consent, or per agreement and source district. */
+    private static List<DisclosureEntry> disclosuresOf(
+            UUID participantId, ReadGrant grant, List<Stored> served) {
         Map<List<Object>, Tally> groups = new LinkedHashMap<>();
         Map<List<Object>, Consent> consentOf = new LinkedHashMap<>();
         for (Stored s : served) {
@@ -97,10 +100,11 @@ public class ReadService {
                 consentOf.put(key, consent);
             }
         }
+        List<DisclosureEntry> entries = new ArrayList<>(groups.size());
         groups.forEach(
                 (key, tally) -> {
                     Consent consent = consentOf.get(key);
-                    disclosures.record(
+                    entries.add(
                             new DisclosureEntry(
                                     participantId,
                                     grant.recipientCode(),
@@ -113,6 +117,7 @@ public class ReadService {
                                     purpose(grant, consent),
                                     tally.count()[0]));
                 });
+        return entries;
     }
 
     /** The oldest consent of the grant that covers the record's category. */
