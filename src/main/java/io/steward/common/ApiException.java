@@ -10,11 +10,18 @@ public final class ApiException extends RuntimeException {
 
     private final ProblemKind kind;
     private final List<FieldError> errors;
+    private final long retryAfterSeconds;
 
-    private ApiException(ProblemKind kind, String detail, List<FieldError> errors) {
+    private ApiException(
+            ProblemKind kind, String detail, List<FieldError> errors, long retryAfterSeconds) {
         super(detail, null, false, false);
         this.kind = kind;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    private ApiException(ProblemKind kind, String detail, List<FieldError> errors) {
+        this(kind, detail, errors, 0);
     }
 
     public static ApiException of(ProblemKind kind, String detail) {
@@ -41,11 +48,22 @@ public final class ApiException extends RuntimeException {
         return of(ProblemKind.CONFLICT, detail);
     }
 
+    /** A 429 answered with {@code Retry-After} in whole seconds (at least 1). */
+    public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiException(
+                ProblemKind.TOO_MANY_REQUESTS, detail, List.of(), Math.max(1, retryAfterSeconds));
+    }
+
     public ProblemKind kind() {
         return kind;
     }
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds for {@code Retry-After}; 0 when the answer carries none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

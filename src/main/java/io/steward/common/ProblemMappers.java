@@ -42,7 +42,13 @@ public class ProblemMappers {
         if (e.kind() == ProblemKind.FORBIDDEN) {
             denied.record("forbidden");
         }
-        return problems.build(e.kind(), e.getMessage(), e.errors());
+        Response response = problems.build(e.kind(), e.getMessage(), e.errors());
+        if (e.retryAfterSeconds() == 0) {
+            return response;
+        }
+        return Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
     }
 
     @ServerExceptionMapper(priority = 1)

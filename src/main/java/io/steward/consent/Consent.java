@@ -8,14 +8,18 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A consent as stored, with its revocation if there is one. Rows are never updated: the version
- * seen in {@code ETag} counts the facts recorded about the consent (0, or 1 once revoked).
+ * A consent as stored, with its revocation if there is one. Rows are never updated (except that a
+ * relationship an earlier version stored in plaintext is sealed in place): the version seen in
+ * {@code ETag} counts the facts recorded about the consent (0, or 1 once revoked). {@code
+ * plaintextRelationship} is only set for a row the previous version wrote and that is not sealed
+ * yet; {@code grantorRelationship} is the envelope otherwise.
  */
 public record Consent(
         UUID id,
         UUID participantId,
         byte[] grantorName,
-        String grantorRelationship,
+        byte[] grantorRelationship,
+        String plaintextRelationship,
         String recipientCode,
         Set<DataCategory> dataCategories,
         String purpose,

@@ -24,7 +24,8 @@ import org.hibernate.Session;
 public class ConsentRepository {
 
     private static final String SELECT =
-            "select c.id, c.participant_id, c.grantor_name, c.grantor_relationship, o.code,"
+            "select c.id, c.participant_id, c.grantor_name, c.grantor_relationship_sealed,"
+                    + " c.grantor_relationship, o.code,"
                     + " c.data_categories, c.purpose, c.signed_on, c.valid_from, c.valid_until,"
                     + " c.method, c.evidence_sha256, c.evidence_media_type, c.recorded_at,"
                     + " c.recorded_by, c.recorded_by_org, r.revoked_at, r.revoked_by, r.reason"
@@ -48,11 +49,11 @@ public class ConsentRepository {
     public void insert(Consent c, UUID recipientId) {
         em.createNativeQuery(
                         "insert into consent (id, participant_id, grantor_name,"
-                                + " grantor_relationship, recipient_id, data_categories, purpose,"
-                                + " signed_on, valid_from, valid_until, method, evidence_sha256,"
-                                + " evidence_media_type, recorded_at, recorded_by, recorded_by_org)"
-                                + " values (?1, ?2, ?3, ?4, ?5, cast(?6 as text[]), ?7, ?8, ?9,"
-                                + " ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
+                            + " grantor_relationship_sealed, recipient_id, data_categories,"
+                            + " purpose, signed_on, valid_from, valid_until, method,"
+                            + " evidence_sha256, evidence_media_type, recorded_at, recorded_by,"
+                            + " recorded_by_org) values (?1, ?2, ?3, ?4, ?5, cast(?6 as text[]),"
+                            + " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
                 .setParameter(1, c.id())
                 .setParameter(2, c.participantId())
                 .setParameter(3, c.grantorName())
@@ -170,21 +171,22 @@ public class ConsentRepository {
                 Rows.uuid(r[0]),
                 Rows.uuid(r[1]),
                 (byte[]) r[2],
-                (String) r[3],
+                (byte[]) r[3],
                 (String) r[4],
-                DataCategory.fromArray(Rows.strings(r[5])),
-                (String) r[6],
-                Rows.date(r[7]),
+                (String) r[5],
+                DataCategory.fromArray(Rows.strings(r[6])),
+                (String) r[7],
                 Rows.date(r[8]),
                 Rows.date(r[9]),
-                Method.valueOf((String) r[10]),
-                r[11].toString(),
-                (String) r[12],
-                Rows.instant(r[13]),
-                (String) r[14],
+                Rows.date(r[10]),
+                Method.valueOf((String) r[11]),
+                r[12].toString(),
+                (String) r[13],
+                Rows.instant(r[14]),
                 (String) r[15],
-                Rows.instant(r[16]),
-                (String) r[17],
-                (byte[]) r[18]);
+                (String) r[16],
+                Rows.instant(r[17]),
+                (String) r[18],
+                (byte[]) r[19]);
     }
 }

@@ -61,7 +61,11 @@ public class ConsentService {
                         id,
                         participantId,
                         envelope.encrypt(SCOPE, name, nameContext(id)),
-                        request.grantor().relationship().trim(),
+                        envelope.encrypt(
+                                SCOPE,
+                                request.grantor().relationship().trim(),
+                                relationshipContext(id)),
+                        null,
                         recipient.code,
                         EnumSet.copyOf(request.dataCategories()),
                         request.purpose().trim(),
@@ -177,8 +181,7 @@ public class ConsentService {
                 c.id(),
                 c.participantId(),
                 new GrantorView(
-                        envelope.decrypt(c.grantorName(), nameContext(c.id())),
-                        c.grantorRelationship()),
+                        envelope.decrypt(c.grantorName(), nameContext(c.id())), relationship(c)),
                 c.recipientCode(),
                 DataCategory.sorted(c.dataCategories()),
                 c.purpose(),
@@ -193,12 +196,23 @@ public class ConsentService {
                 revocation);
     }
 
+    /** The sealed relationship; a plaintext one only until the row is sealed. */
+    private String relationship(Consent c) {
+        return c.grantorRelationship() == null
+                ? c.plaintextRelationship()
+                : envelope.decrypt(c.grantorRelationship(), relationshipContext(c.id()));
+    }
+
     static String resource(Consent c) {
         return "participants/" + c.participantId() + "/consents/" + c.id();
     }
 
     static FieldContext nameContext(UUID id) {
         return FieldContext.of("consent", "grantor_name", id);
+    }
+
+    static FieldContext relationshipContext(UUID id) {
+        return FieldContext.of("consent", "grantor_relationship", id);
     }
 
     static FieldContext reasonContext(UUID id) {

@@ -19,11 +19,12 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Seals personal values that earlier versions stored in plaintext: a guardian's relationship and a
- * withdrawal's reason. Each value is sealed like a new one (scope {@code participant}, bound to its
- * table, logical column and row id) into the column the service now reads, and the plaintext column
- * is emptied. Runs at every start and every hour (rows written by instances of the previous version
- * during a rolling update), in small transactions that skip rows another replica holds.
+ * Seals personal values that earlier versions stored in plaintext: a guardian's relationship, a
+ * withdrawal's reason and a consent grantor's relationship. Each value is sealed like a new one
+ * (scope {@code participant}, bound to its table, logical column and row id) into the column the
+ * service now reads, and the plaintext column is emptied. Runs at every start and every hour (rows
+ * written by instances of the previous version during a rolling update), in small transactions that
+ * skip rows another replica holds.
  */
 @ApplicationScoped
 public class PlaintextSealing {
@@ -38,7 +39,12 @@ public class PlaintextSealing {
                             "enrollment",
                             "withdrawal_reason",
                             "withdrawal_reason_sealed",
-                            "withdrawal_reason"));
+                            "withdrawal_reason"),
+                    new Field(
+                            "consent",
+                            "grantor_relationship",
+                            "grantor_relationship_sealed",
+                            "grantor_relationship"));
 
     private static final Logger LOG = Logger.getLogger(PlaintextSealing.class);
     private static final String SCOPE = "participant";

@@ -6,6 +6,7 @@ import io.steward.common.ApiException;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.common.Versioned;
+import io.steward.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,8 @@ public class ParticipantService {
     @Inject ParticipantCipher cipher;
     @Inject ParticipantAccess access;
     @Inject AuditLog audit;
+    @Inject MatchLimit matchLimit;
+    @Inject Caller caller;
 
     @Transactional
     public Posted create(ParticipantRequest request) {
@@ -34,9 +37,10 @@ public class ParticipantService {
         if (input.hasStudentKey()) {
             key = cipher.studentKey(input.districtCode(), input.districtStudentId());
             participants.lockStudentKey(key);
+            checkMatchLimit(key);
             Participant existing = participants.findByStudentKey(key).orElse(null);
             if (existing != null) {
-                return matchOrRefuse(existing, input);
+                return matchOrRefuse(existing, input, key);
             }
         }
         UUID id = UUID.randomUUID();
@@ -52,13 +56,27 @@ public class ParticipantService {
         return new Posted(new Versioned<>(view, participant.version), null);
     }
 
+    /**
+     * Before the key is looked up: 429 once this key or this caller had too many refused matches.
+     * The audit event names no youth, so a 429 is recorded alike whether the key exists or not.
+     */
+    private void checkMatchLimit(byte[] key) {
+        try {
+            matchLimit.check(key, caller.subject());
+        } catch (ApiException e) {
+            audit.recordAlone("participant.match", "participants", List.of(), Outcome.DENIED);
+            throw e;
+        }
+    }
+
     /** Same key and birth date: the existing youth. Same key alone: 409 that says nothing more. */
-    private Posted matchOrRefuse(Participant existing, ParticipantInput input) {
+    private Posted matchOrRefuse(Participant existing, ParticipantInput input, byte[] key) {
         List<UUID> ids = List.of(existing.id);
         if (cipher.dateOfBirth(existing).equals(input.dateOfBirth())) {
             audit.record("participant.match", "participants/" + existing.id, ids, Outcome.SUCCESS);
             return new Posted(null, existing.id);
         }
+        matchLimit.refused(key, caller.subject());
         audit.recordAlone("participant.match", "participants", ids, Outcome.DENIED);
         throw ApiException.conflict("The youth conflicts with an existing record.");
     }

@@ -17,6 +17,7 @@ import io.steward.crypto.Envelope;
 import io.steward.crypto.FieldContext;
 import io.steward.crypto.PlaintextSealing;
 import io.steward.imports.ImportFixtures;
+import io.steward.support.Sharing;
 import io.steward.support.Tokens;
 import io.steward.support.YouthFixtures;
 import jakarta.inject.Inject;
@@ -60,8 +61,10 @@ class EncryptionAtRestTest {
         String program = YouthFixtures.program(org);
         withdraw(org, program, YouthFixtures.enroll(org, program, id), "Quillhaven" + tag);
         given().auth().oauth2(admin()).get("/api/v1/participants/" + id).then().statusCode(200);
+        consent(org, id, "Thessaly Quillfeather" + tag, "Foster aunt" + tag);
         importYouth("Stepfather" + tag);
         legacyPlaintext("Grandaunt" + tag, "Marrowvale" + tag);
+        legacyConsent("Step-grandfather" + tag);
 
         String dump = dumpDatabase().toLowerCase(Locale.ROOT);
 
@@ -82,7 +85,10 @@ class EncryptionAtRestTest {
                         "Quillhaven" + tag,
                         "Stepfather" + tag,
                         "Grandaunt" + tag,
-                        "Marrowvale" + tag);
+                        "Marrowvale" + tag,
+                        "Thessaly Quillfeather",
+                        "Foster aunt" + tag,
+                        "Step-grandfather" + tag);
         for (String value : personal) {
             assertFalse(dump.contains(value.toLowerCase(Locale.ROOT)), "plaintext in the dump");
         }
@@ -160,6 +166,69 @@ class EncryptionAtRestTest {
                 .then()
                 .statusCode(200)
                 .body("withdrawalReason", equalTo(reason));
+    }
+
+    /** A paper consent recorded through the API; grantor name and relationship read back. */
+    private static String consent(String org, String youth, String name, String relationship) {
+        Map<String, Object> body = Sharing.consentBody(org, List.of("GRADES"), "PAPER");
+        body.put("grantor", Map.of("name", name, "relationship", relationship));
+        UUID id = Sharing.consent(staff(org), UUID.fromString(youth), body);
+        given().auth()
+                .oauth2(staff(org))
+                .get("/api/v1/participants/" + youth + "/consents/" + id)
+                .then()
+                .statusCode(200)
+                .body("grantor.name", equalTo(name))
+                .body("grantor.relationship", equalTo(relationship));
+        return id.toString();
+    }
+
+    /**
+     * A consent as the previous version stored it, with the grantor's relationship in the plaintext
+     * column (consents are append-only, so it is inserted as a copy of one made through the API),
+     * then sealed by the migration; it still reads back through the API.
+     */
+    private void legacyConsent(String relationship) throws SQLException {
+        String org = provider();
+        String youth = YouthFixtures.create(staff(org), YouthFixtures.body());
+        YouthFixtures.enroll(org, YouthFixtures.program(org), youth);
+        UUID template = UUID.fromString(consent(org, youth, "Pat Doe", "placeholder"));
+        UUID legacy = UUID.randomUUID();
+        byte[] name =
+                envelope.encrypt(
+                        ParticipantCipher.SCOPE,
+                        "Pat Doe",
+                        FieldContext.of("consent", "grantor_name", legacy));
+        execute(
+                "insert into consent (id, participant_id, grantor_name, grantor_relationship,"
+                        + " recipient_id, data_categories, purpose, signed_on, valid_from,"
+                        + " valid_until, method, evidence_sha256, evidence_media_type,"
+                        + " recorded_at, recorded_by, recorded_by_org)"
+                        + " select ?, participant_id, ?, ?, recipient_id, data_categories,"
+                        + " purpose, signed_on, valid_from, valid_until, method, evidence_sha256,"
+                        + " evidence_media_type, recorded_at, recorded_by, recorded_by_org"
+                        + " from consent where id = ?",
+                legacy,
+                name,
+                relationship,
+                template);
+        String path = "/api/v1/participants/" + youth + "/consents/" + legacy;
+        given().auth()
+                .oauth2(staff(org))
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("grantor.relationship", equalTo(relationship));
+
+        sealing.sealAll();
+
+        given().auth()
+                .oauth2(staff(org))
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("grantor.name", equalTo("Pat Doe"))
+                .body("grantor.relationship", equalTo(relationship));
     }
 
     private void execute(String sql, Object... parameters) throws SQLException {
