@@ -32,7 +32,7 @@ public class ConsentRepository {
                     + " from consent c join organization o on o.id = c.recipient_id"
                     + " left join consent_revocation r on r.consent_id = c.id ";
 
-    private static final int COLUMNS = 19;
+    private static final int COLUMNS = 20;
 
     private static final String ACTIVE_IF_SERVED =
             "select s.served, a.* from (select "
