@@ -67,9 +67,10 @@ final class Witnesses {
     }
 
     /**
-     * The shown cells whose suppression best unblocks moves for {@code cell}: fewest cells per unit
-     * of range gained, over one choice of flips and alternatives and all its anchors. Flipping
-     * nothing is always possible, so there is always an answer.
+     * The shown cells whose suppression best unblocks moves for {@code cell}: least cost (the
+     * square root of each cell's count) per unit of the missing range gained, over one choice of
+     * flips and alternatives and its first anchors (largest first), taken until they make up what
+     * is missing. Flipping nothing is always possible, so there is always an answer.
      */
     List<CellKey> repair(CellKey cell, long missing) {
         Set<CellKey> best = null;
