@@ -113,27 +113,30 @@ public final class Suppressor {
     /**
      * Checks every suppressed cell, suppressing more where a check fails, until one full pass
      * passes. A cell passes when {@link Witnesses} proves its range, or, for tables small enough to
-     * solve, when the attacker's linear program leaves it a range of at least the minimum. It ends:
-     * every round suppresses at least one more cell, and with everything suppressed every range is
-     * open. Larger tables get {@link #screen()} instead.
+     * solve, when the attacker's linear program ({@link RangeAudit}) leaves it a range of at least
+     * the minimum. Larger tables first get the cheap {@link #screen()}, then the same witnesses: no
+     * cell is published suppressed without a proof. A cell that fails is given more suppressed
+     * cells, those blocking the best move, and checked again. It ends: every round suppresses at
+     * least one more cell, and once every cell above some fine cell under a suppressed cell is
+     * suppressed, that fine cell can rise without bound and the witnesses prove the range open. So
+     * every suppressed cell of the pattern returned is proved, whatever the size of the table,
+     * including a pattern that suppresses everything.
      */
     private void certify(int maxVariables) {
         RangeAudit audit = RangeAudit.ifSmall(table, suppressed, maxVariables);
         if (audit == null) {
             screen();
-            return;
         }
         Witnesses witnesses = new Witnesses(table, suppressed);
-        boolean clean;
-        do {
-            clean = true;
-            List<CellKey> pass = new ArrayList<>(suppressed);
-            pass.sort(null);
+        Set<CellKey> proved = new HashSet<>();
+        List<CellKey> pass;
+        while (!(pass = unproved(proved)).isEmpty()) {
             for (CellKey cell : pass) {
                 long range;
-                while ((range = witnesses.protection(cell, minimum)) < minimum
-                        && audit.width(cell) < minimum) {
-                    clean = false;
+                while ((range = witnesses.protection(cell, minimum)) < minimum) {
+                    if (audit != null && audit.width(cell) >= minimum) {
+                        break;
+                    }
                     List<Family> touched = new ArrayList<>();
                     for (CellKey blocking : witnesses.repair(cell, minimum - range)) {
                         suppressed.add(blocking);
@@ -141,15 +144,33 @@ public final class Suppressor {
                     }
                     closeRelations(touched);
                 }
+                proved.add(cell);
             }
-        } while (!clean);
+        }
+    }
+
+    /**
+     * The suppressed cells not yet proved, in key order. A proof stays valid as cells are added:
+     * suppressing a shown cell only replaces its equality by a bound the true table meets, so every
+     * table that published the same before still does, and every range can only widen.
+     */
+    private List<CellKey> unproved(Set<CellKey> proved) {
+        List<CellKey> pass = new ArrayList<>();
+        for (CellKey cell : suppressed) {
+            if (!proved.contains(cell)) {
+                pass.add(cell);
+            }
+        }
+        pass.sort(null);
+        return pass;
     }
 
     /**
      * For tables too large to solve: interval bounds through the family sums find cells that are
      * certainly exposed, and each gets the largest shown sibling in each of its families (or the
      * parent, when no sibling is left) suppressed too, until the bounds find none. Passing this
-     * screen is not a proof; see docs/disclosure-control.md.
+     * screen is not a proof: it only spares the witnesses the cells that are certainly exposed, and
+     * {@link #certify} then proves every suppressed cell.
      */
     private void screen() {
         for (int round = 0; round < SCREEN_ROUNDS; round++) {

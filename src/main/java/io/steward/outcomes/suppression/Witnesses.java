@@ -67,9 +67,10 @@ final class Witnesses {
     }
 
     /**
-     * The shown cells whose suppression best unblocks moves for {@code cell}: fewest cells per unit
-     * of range gained, over one choice of flips and alternatives and all its anchors. Flipping
-     * nothing is always possible, so there is always an answer.
+     * The shown cells whose suppression best unblocks moves for {@code cell}: least cost (the
+     * square root of each cell's count) per unit of the missing range gained, over one choice of
+     * flips and alternatives and its first anchors (largest first), taken until they make up what
+     * is missing. Flipping nothing is always possible, so there is always an answer.
      */
     List<CellKey> repair(CellKey cell, long missing) {
         Set<CellKey> best = null;
@@ -84,26 +85,31 @@ final class Witnesses {
                 Set<CellKey> blocking = new java.util.TreeSet<>();
                 Budget rise = new Budget(table);
                 Budget fall = new Budget(table);
+                double cost = 0;
                 for (int[] anchor : anchors) {
                     Moves.Move move = moves.build(anchor, flips, alt);
-                    if (move != null) {
-                        blocking.addAll(move.blocking());
-                        rise.take(move.oddFine(), move.oddCells());
-                        fall.take(move.evenFine(), move.evenCells());
+                    if (move == null) {
+                        continue;
                     }
-                }
-                long gain = saturatedSum(rise.total, fall.total);
-                if (blocking.isEmpty() || gain <= 0) {
-                    continue;
-                }
-                double cost = 0;
-                for (CellKey key : blocking) {
-                    cost += Math.sqrt(table.counts.get(key));
-                }
-                double score = cost / Math.min(gain, missing);
-                if (score < bestScore) {
-                    bestScore = score;
-                    best = blocking;
+                    for (CellKey key : move.blocking()) {
+                        if (blocking.add(key)) {
+                            cost += Math.sqrt(table.counts.get(key));
+                        }
+                    }
+                    rise.take(move.oddFine(), move.oddCells());
+                    fall.take(move.evenFine(), move.evenCells());
+                    long gain = saturatedSum(rise.total, fall.total);
+                    if (blocking.isEmpty() || gain <= 0) {
+                        continue;
+                    }
+                    double score = cost / Math.min(gain, missing);
+                    if (score < bestScore) {
+                        bestScore = score;
+                        best = new java.util.TreeSet<>(blocking);
+                    }
+                    if (gain >= missing) {
+                        break;
+                    }
                 }
             }
         }
