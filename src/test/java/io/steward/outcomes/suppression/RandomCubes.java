@@ -31,52 +31,6 @@ final class RandomCubes {
                 });
     }
 
-    /**
-     * A cube with more possible fine cells than {@link RangeAudit#MAX_VARIABLES}, so that only
-     * witnesses and local programs can prove it: about 420 to 700 fine cells.
-     */
-    static Cube large(Random random) {
-        int minimum = new int[] {3, 5, 10}[random.nextInt(3)];
-        while (true) {
-            int[] sizes = {
-                2 + random.nextInt(2),
-                1 + random.nextInt(3),
-                3 + random.nextInt(5),
-                2 + random.nextInt(4),
-                3
-            };
-            int fine = sizes[0] * sizes[1] * sizes[2] * sizes[3] * sizes[4];
-            if (fine > RangeAudit.MAX_VARIABLES + 20 && fine <= 700) {
-                return sparse(random, minimum, sizes);
-            }
-        }
-    }
-
-    /**
-     * Mostly empty fine cells, the others holding one to three, so that pairs of dimensions have
-     * many small cells as in a small city spread over many schools and grades.
-     */
-    static Cube sparse(Random random, int minimum, int[] sizes) {
-        double present = 0.08 + random.nextDouble() * 0.3;
-        List<Fact> facts = new ArrayList<>();
-        List<int[]> universe = new ArrayList<>();
-        for (int p = 0; p < sizes[0]; p++) {
-            for (int q = 0; q < sizes[1]; q++) {
-                for (int g = 0; g < sizes[2]; g++) {
-                    for (int s = 0; s < sizes[3]; s++) {
-                        for (int b = 0; b < sizes[4]; b++) {
-                            int[] coords = {p, p * sizes[1] + q, g, s, b};
-                            universe.add(coords);
-                            long n = random.nextDouble() < present ? 1 + random.nextInt(3) : 0;
-                            facts.add(new Fact(coords, n));
-                        }
-                    }
-                }
-            }
-        }
-        return new Cube(facts, universe, minimum);
-    }
-
     /** Providers, programs per provider, grades, schools and bands of these sizes. */
     static Cube cube(Random random, int minimum, int[] sizes) {
         int providers = sizes[0];
