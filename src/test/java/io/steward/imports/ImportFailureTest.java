@@ -183,6 +183,46 @@ class ImportFailureTest {
     }
 
     @Test
+    void import_oneKeyWithManyBirthDates_doesNotSingleOutTheRightOne() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String student = "G-" + UUID.randomUUID();
+        finished(
+                        token,
+                        postCsv(token, HEADER + "\n" + youth(program, student, "2010-10-10"))
+                                .path("id"))
+                .then()
+                .body("status", equalTo("SUCCEEDED"));
+        long[] before = db.youthCounts();
+
+        String other = db.provider();
+        String otherToken = Tokens.of("provider-staff", other);
+        StringBuilder guesses = new StringBuilder(HEADER);
+        for (String birth : new String[] {"2010-10-09", "2010-10-10", "2010-10-11"}) {
+            guesses.append('\n').append(youth(db.program(other), student, birth));
+        }
+        String id = postCsv(otherToken, guesses.toString()).path("id");
+
+        // The right birth date (row 2) fails like the wrong one after it: only the first guess
+        // is answered.
+        finished(otherToken, id)
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors.row", equalTo(java.util.List.of(1, 2, 3)))
+                .body("errors[0].message", equalTo("conflicts with an existing youth record"))
+                .body("errors[1].message", equalTo(guessedAgain(1)))
+                .body("errors[2].message", equalTo(guessedAgain(1)));
+        assertArrayEquals(before, db.youthCounts());
+    }
+
+    private static String guessedAgain(int row) {
+        return "differs from row "
+                + row
+                + ", which has the same districtCode and districtStudentId";
+    }
+
+    @Test
     void import_sameKeyTwiceInFile_withOtherBirthDateOrSameProgram_areRowErrors() {
         String org = db.provider();
         UUID program = db.program(org);

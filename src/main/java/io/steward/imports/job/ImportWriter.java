@@ -128,9 +128,7 @@ class ImportWriter {
         }
         staging.finish();
         long t1 = System.nanoTime();
-        if (errors.isEmpty()) {
-            StagedChecks.check(staging.lookups(), job.id(), errors);
-        }
+        StagedChecks.check(staging.lookups(), job.id(), errors);
         long t2 = System.nanoTime();
         if (!errors.isEmpty()) {
             return null;

@@ -16,6 +16,11 @@ import java.util.UUID;
  * the first creates or matches the youth, later rows enroll that same youth. A later row with the
  * same student key and another birth date is an error, and so is a row that repeats an earlier
  * row's youth and program.
+ *
+ * <p>A key that names a youth stored before with another birth date is a conflict, reported on the
+ * key's first row of the file only; later rows of that key are compared with the first. So a file
+ * that repeats a key with many birth dates learns whether its first guess was right, never which of
+ * the others is: one guess per file, as with {@code POST /participants}.
  */
 final class StagedChecks {
 
@@ -27,9 +32,15 @@ final class StagedChecks {
                     + " lag(row_no) over (partition by student_key, program_id order by row_no)"
                     + " as same_program"
                     + " from import_row where job_id = ? and student_key is not null"
-                    + " and kind <> 'CONFLICT'"
                     + " window w as (partition by student_key order by row_no)) t"
                     + " where first_birth <> birth_mac or same_program is not null";
+    private static final String FIRST_CONFLICT =
+            "select row_no from ("
+                    + " select row_no, kind,"
+                    + " first_value(row_no) over (partition by student_key order by row_no)"
+                    + " as first_row"
+                    + " from import_row where job_id = ? and student_key is not null) t"
+                    + " where kind = 'CONFLICT' and row_no = first_row";
     private static final String REPEAT_WITHOUT_KEY =
             "select row_no, same_program from ("
                     + " select row_no,"
@@ -40,8 +51,31 @@ final class StagedChecks {
 
     private StagedChecks() {}
 
-    /** Adds the errors found across rows. */
+    /**
+     * Adds the conflicts with youth stored before, then, when no row has failed on its own, the
+     * errors found across rows.
+     */
     static void check(Connection connection, UUID jobId, ErrorList errors) throws SQLException {
+        boolean rowsPassed = errors.isEmpty();
+        try (PreparedStatement query = connection.prepareStatement(FIRST_CONFLICT)) {
+            query.setObject(1, jobId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    errors.add(
+                            RowError.of(
+                                    rs.getLong(1),
+                                    Column.DISTRICT_STUDENT_ID,
+                                    "conflicts with an existing youth record"));
+                }
+            }
+        }
+        if (rowsPassed) {
+            acrossRows(connection, jobId, errors);
+        }
+    }
+
+    private static void acrossRows(Connection connection, UUID jobId, ErrorList errors)
+            throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(BIRTH_OR_REPEAT)) {
             query.setObject(1, jobId);
             try (ResultSet rs = query.executeQuery()) {

@@ -156,11 +156,8 @@ final class Staging implements AutoCloseable {
         ByteBuffer k = key == null ? null : ByteBuffer.wrap(key);
         Existing found = k == null ? null : existing.get(k);
         if (found != null && !found.birth().equals(row.dateOfBirth())) {
-            errors.add(
-                    RowError.of(
-                            row.row(),
-                            Column.DISTRICT_STUDENT_ID,
-                            "conflicts with an existing youth record"));
+            // Reported by StagedChecks for the key's first row only, so that a file repeating one
+            // key with many birth dates cannot tell which of them is the youth's.
             reference(sealed, "CONFLICT", found.id());
         } else if (found != null) {
             reference(sealed, "EXISTING", found.id());
