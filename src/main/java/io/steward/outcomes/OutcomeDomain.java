@@ -33,16 +33,26 @@ record OutcomeDomain(List<String> providers, List<ProgramRef> programs, List<Str
         };
     }
 
-    /** How many cells a grouping lists: the product of its dimensions' domains. */
+    /**
+     * How many cells a grouping lists: the product of its dimensions' domains, where a program
+     * grouped with providers pairs only with its own provider (so the provider adds no factor).
+     */
     long cellCount(List<Dimension> groupBy) {
+        boolean nested = nested(groupBy);
         long count = 1;
         for (Dimension dimension : groupBy) {
-            count *= values(dimension).size();
+            if (!(nested && dimension == Dimension.PROVIDER)) {
+                count *= values(dimension).size();
+            }
         }
         return count;
     }
 
-    /** Every listed combination, the first dimension varying slowest. */
+    /**
+     * Every listed combination, the first dimension varying slowest. A program belongs to one
+     * provider, which is public, so provider and program together list only the program's own
+     * provider: any other pairing is empty by construction and tells nothing.
+     */
     List<List<Object>> combinations(List<Dimension> groupBy) {
         List<List<Object>> out = new ArrayList<>();
         out.add(List.of());
@@ -57,6 +67,16 @@ record OutcomeDomain(List<String> providers, List<ProgramRef> programs, List<Str
             }
             out = next;
         }
+        if (nested(groupBy)) {
+            int provider = groupBy.indexOf(Dimension.PROVIDER);
+            int program = groupBy.indexOf(Dimension.PROGRAM);
+            out.removeIf(
+                    c -> !((ProgramRef) c.get(program)).providerCode().equals(c.get(provider)));
+        }
         return out;
+    }
+
+    private static boolean nested(List<Dimension> groupBy) {
+        return groupBy.contains(Dimension.PROVIDER) && groupBy.contains(Dimension.PROGRAM);
     }
 }

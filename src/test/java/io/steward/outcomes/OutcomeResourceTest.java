@@ -94,6 +94,41 @@ class OutcomeResourceTest {
     }
 
     @Test
+    void participation_byProviderAndProgram_pairsEachProgramWithItsOwnProviderOnly() {
+        OutcomeFixture fixture = new OutcomeFixture(em);
+        String north = fixture.provider();
+        String south = fixture.provider();
+        UUID northProgram = fixture.program(north);
+        UUID southProgram = fixture.program(south);
+        fixture.youth(15, "5", "S1", northProgram, 35);
+        fixture.youth(12, "6", "S1", southProgram, 35);
+
+        var answer =
+                get(
+                        "dashboard",
+                        "participation",
+                        Map.of("groupBy", "provider,program", "schoolYear", fixture.schoolYear));
+
+        assertEquals(200, answer.statusCode());
+        Map<String, String> owners = new java.util.HashMap<>();
+        for (Map<String, Object> c : cells(answer)) {
+            Map<?, ?> group = (Map<?, ?>) c.get("group");
+            assertNull(
+                    owners.put((String) group.get("program"), (String) group.get("provider")),
+                    "each program is listed once");
+        }
+        assertEquals(north, owners.get(northProgram.toString()));
+        assertEquals(south, owners.get(southProgram.toString()));
+        long shown =
+                cells(answer).stream()
+                        .filter(c -> c.get("n") != null)
+                        .mapToLong(c -> ((Number) c.get("n")).longValue())
+                        .sum();
+        assertEquals(27, shown, "the cells add up to the total, not a multiple of it");
+        assertEquals(27, (int) answer.path("total.n"));
+    }
+
+    @Test
     void participation_shownCell_averagesDistinctProgramDaysAcrossPrograms() {
         OutcomeFixture fixture = new OutcomeFixture(em);
         String provider = fixture.provider();
