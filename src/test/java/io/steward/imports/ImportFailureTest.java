@@ -183,6 +183,26 @@ class ImportFailureTest {
     }
 
     @Test
+    void import_latin1Bytes_failAsAFileErrorNotAnInternalOne() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String text = HEADER + "\n" + youth(program, "L-" + UUID.randomUUID(), "2012-01-01");
+        byte[] latin1 = text.replace("Ada", "Jos\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+        long[] before = db.youthCounts();
+
+        String id =
+                post(token, "text/csv", latin1, null).then().statusCode(202).extract().path("id");
+
+        finished(token, id)
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors.message", hasItem(containsString("UTF-8")))
+                .body(not(containsString("internal")));
+        assertArrayEquals(before, db.youthCounts());
+    }
+
+    @Test
     void import_oneKeyWithManyBirthDates_doesNotSingleOutTheRightOne() {
         String org = db.provider();
         UUID program = db.program(org);

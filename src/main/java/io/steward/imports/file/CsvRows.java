@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -31,7 +32,12 @@ final class CsvRows implements RowSource {
 
     CsvRows(InputStream in, int maxRecordBytes) throws IOException {
         this.maxRecordBytes = maxRecordBytes;
-        this.parser = FORMAT.parse(reader(in, maxRecordBytes));
+        try {
+            this.parser = FORMAT.parse(reader(in, maxRecordBytes));
+        } catch (CharacterCodingException e) {
+            // The reader decodes ahead of the parser, so the bad bytes may lie in any early row.
+            throw new UnreadableFile(new RowError(null, null, "The file is not UTF-8 text."));
+        }
         this.records = parser.iterator();
         CSVRecord header = fetch();
         if (header == null) {
@@ -85,7 +91,13 @@ final class CsvRows implements RowSource {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (RuntimeException e) {
-            Throwable cause = e.getCause() instanceof IOException ? e.getCause() : e;
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof IOException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof IOException && cause.getCause() instanceof IOException inner) {
+                cause = inner;
+            }
             throw UnreadableFile.at(row + 1, cause, UploadFormat.CSV, maxRecordBytes);
         }
     }

@@ -20,9 +20,31 @@ public interface RowSource extends Closeable {
             return spool.format() == UploadFormat.CSV
                     ? new CsvRows(in, maxRecordBytes)
                     : new NdjsonRows(in, mapper, maxRecordBytes);
+        } catch (UnreadableFile e) {
+            in.close();
+            return unreadable(e);
         } catch (RuntimeException | IOException e) {
             in.close();
             throw e;
         }
+    }
+
+    /** A source whose first row is the reason the file could not be opened as rows. */
+    private static RowSource unreadable(UnreadableFile reason) {
+        return new RowSource() {
+            private boolean told;
+
+            @Override
+            public RawRow next() {
+                if (told) {
+                    return null;
+                }
+                told = true;
+                throw reason;
+            }
+
+            @Override
+            public void close() {}
+        };
     }
 }
