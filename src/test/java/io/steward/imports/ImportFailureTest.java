@@ -153,15 +153,7 @@ class ImportFailureTest {
     @Test
     void import_sameKeyAnotherBirthDate_isRowErrorRevealingNothing() {
         String org = db.provider();
-        UUID program = db.program(org);
-        String token = Tokens.of("provider-staff", org);
-        String student = "C-" + UUID.randomUUID();
-        finished(
-                        token,
-                        postCsv(token, HEADER + "\n" + youth(program, student, "2010-10-10"))
-                                .path("id"))
-                .then()
-                .body("status", equalTo("SUCCEEDED"));
+        String student = storedYouth(org, "C", "2010-10-10");
         long[] before = db.youthCounts();
 
         String other = db.provider();
@@ -204,16 +196,7 @@ class ImportFailureTest {
 
     @Test
     void import_oneKeyWithManyBirthDates_doesNotSingleOutTheRightOne() {
-        String org = db.provider();
-        UUID program = db.program(org);
-        String token = Tokens.of("provider-staff", org);
-        String student = "G-" + UUID.randomUUID();
-        finished(
-                        token,
-                        postCsv(token, HEADER + "\n" + youth(program, student, "2010-10-10"))
-                                .path("id"))
-                .then()
-                .body("status", equalTo("SUCCEEDED"));
+        String student = storedYouth(db.provider(), "G", "2010-10-10");
         long[] before = db.youthCounts();
 
         String other = db.provider();
@@ -234,6 +217,17 @@ class ImportFailureTest {
                 .body("errors[1].message", equalTo(guessedAgain(1)))
                 .body("errors[2].message", equalTo(guessedAgain(1)));
         assertArrayEquals(before, db.youthCounts());
+    }
+
+    /** Imports one youth for a provider and answers the youth's districtStudentId. */
+    private String storedYouth(String org, String prefix, String birth) {
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String student = prefix + "-" + UUID.randomUUID();
+        finished(token, postCsv(token, HEADER + "\n" + youth(program, student, birth)).path("id"))
+                .then()
+                .body("status", equalTo("SUCCEEDED"));
+        return student;
     }
 
     private static String guessedAgain(int row) {

@@ -91,13 +91,7 @@ final class CsvRows implements RowSource {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof IOException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof IOException && cause.getCause() instanceof IOException inner) {
-                cause = inner;
-            }
+            Throwable cause = e.getCause() instanceof IOException ? e.getCause() : e;
             throw UnreadableFile.at(row + 1, cause, UploadFormat.CSV, maxRecordBytes);
         }
     }
