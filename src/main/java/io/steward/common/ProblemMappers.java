@@ -73,6 +73,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e) {
+        ApiException raised = raisedWhileReading(e);
+        if (raised != null) {
+            return api(raised);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return invalid(field, "is not a known or writable property");
@@ -160,6 +164,19 @@ public class ProblemMappers {
             case VALIDATION -> "The request is not valid.";
             default -> kind.title() + ".";
         };
+    }
+
+    /**
+     * The refusal raised by the body's stream while Jackson read it (the JSON size cap), which some
+     * deserializers wrap as if the value were malformed.
+     */
+    private static ApiException raisedWhileReading(Throwable e) {
+        for (Throwable t = e.getCause(); t != null && t != e; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 
     private static String messageFor(JsonMappingException e) {

@@ -5,12 +5,20 @@ import static io.steward.support.YouthFixtures.provider;
 import static io.steward.support.YouthFixtures.staff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ParticipantValidationTest {
 
     @Inject AgroalDataSource db;
+
+    @TestHTTPResource("/api/v1/participants")
+    URI participants;
 
     static Arguments bad(String field, Consumer<Map<String, Object>> change) {
         return Arguments.of(field, change);
@@ -95,6 +107,36 @@ class ParticipantValidationTest {
                 assertFalse(answer.asString().contains(text), "the error echoes a value");
             }
         }
+        assertEquals(before, count("participant") + count("guardian"));
+    }
+
+    @Test
+    void create_chunkedBodyOverTheJsonLimit_returns413AndStoresNothing() throws Exception {
+        // Sent chunked, without a Content-Length, so only the cap on the body's stream can refuse
+        // it; the value is a name, whose reader must not turn the refusal into "wrong shape".
+        byte[] big =
+                ("{\"firstName\":\"" + "a".repeat(3 * 1024 * 1024) + "\",\"lastName\":\"Ng\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+        long before = count("participant") + count("guardian");
+        HttpRequest request =
+                HttpRequest.newBuilder(participants)
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .header("Authorization", "Bearer " + staff(provider()))
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new ByteArrayInputStream(big)))
+                        .build();
+
+        HttpResponse<String> answer =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertEquals(
+                "application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(
+                answer.body().contains("https://steward.example/problems/payload-too-large"),
+                answer.body());
         assertEquals(before, count("participant") + count("guardian"));
     }
 
