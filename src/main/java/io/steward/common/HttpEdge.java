@@ -1,7 +1,5 @@
 package io.steward.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HttpEdge {
 
-    @Inject ObjectMapper mapper;
+    @Inject ProblemResponses problems;
 
     @ConfigProperty(name = "steward.http.max-json-bytes", defaultValue = "1048576")
     long maxJsonBytes;
@@ -39,7 +37,7 @@ public class HttpEdge {
         long limit = isUpload(context.request().path()) ? maxUploadBytes : maxJsonBytes;
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length, limit)) {
-            refuse(context, id, limit);
+            refuse(context, limit);
             return;
         }
         context.next();
@@ -58,26 +56,10 @@ public class HttpEdge {
         }
     }
 
-    private void refuse(RoutingContext context, String id, long limit) {
-        ProblemKind kind = ProblemKind.PAYLOAD_TOO_LARGE;
-        Problem problem =
-                new Problem(
-                        kind.type(),
-                        kind.title(),
-                        kind.status(),
-                        "The body is larger than " + limit + " bytes.",
-                        id,
-                        null);
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{}";
-        }
-        context.response()
-                .setStatusCode(kind.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+    private void refuse(RoutingContext context, long limit) {
+        problems.send(
+                context,
+                ProblemKind.PAYLOAD_TOO_LARGE,
+                "The body is larger than " + limit + " bytes.");
     }
 }
