@@ -46,7 +46,7 @@ public class AuditResource {
                 new AuditFilter(
                         instant("from", from),
                         instant("to", to),
-                        blankToNull(actor),
+                        actor,
                         uuid("participantId", participantId));
         long after = page.first() ? 0 : parseSeq(page.after().get(0));
 
@@ -63,7 +63,7 @@ public class AuditResource {
 
     /** Accepts an instant ({@code 2026-01-01T00:00:00Z}) or a date (midnight UTC). */
     static Instant instant(String name, String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return null;
         }
         try {
@@ -78,7 +78,7 @@ public class AuditResource {
     }
 
     static UUID uuid(String name, String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return null;
         }
         try {
@@ -86,10 +86,6 @@ public class AuditResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(name, "must be a UUID");
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 
     private static long parseSeq(String text) {

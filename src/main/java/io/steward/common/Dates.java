@@ -27,9 +27,12 @@ public final class Dates {
         }
     }
 
-    /** Parses a query parameter, answering 400 naming the parameter when it is not a date. */
+    /**
+     * Parses a query parameter, answering 400 naming the parameter when it is not a date; null when
+     * it was left out (a blank one never gets here, see {@link QueryParams}).
+     */
     public static LocalDate param(String name, String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return null;
         }
         LocalDate date = parseOrNull(text);

@@ -19,4 +19,16 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://steward.example/problems/";
+
+    /** The problem of this kind; {@code errors} is left out of the body when there are none. */
+    public static Problem of(
+            ProblemKind kind, String detail, String correlationId, List<FieldError> errors) {
+        return new Problem(
+                kind.type(),
+                kind.title(),
+                kind.status(),
+                detail,
+                correlationId,
+                errors == null || errors.isEmpty() ? null : errors);
+    }
 }

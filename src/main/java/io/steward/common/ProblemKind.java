@@ -4,6 +4,7 @@ package io.steward.common;
 public enum ProblemKind {
     VALIDATION(400, "validation", "Invalid input"),
     MALFORMED_BODY(400, "malformed-body", "Malformed request body"),
+    MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
     NOT_FOUND(404, "not-found", "Not found"),
@@ -12,9 +13,11 @@ public enum ProblemKind {
     CONFLICT(409, "conflict", "Conflict"),
     PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    URI_TOO_LONG(414, "uri-too-long", "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
     INTERNAL(500, "internal", "Internal error"),
     UNAVAILABLE(503, "unavailable", "Service unavailable");
 
@@ -40,9 +43,22 @@ public enum ProblemKind {
         return title;
     }
 
+    /** The detail of an answer that has nothing more particular to say. */
+    public String genericDetail() {
+        return switch (this) {
+            case NOT_FOUND -> "No such resource, or it is not visible to you.";
+            case METHOD_NOT_ALLOWED -> "This resource does not support that method.";
+            case NOT_ACCEPTABLE -> "This resource cannot answer in the requested media type.";
+            case VALIDATION -> "The request is not valid.";
+            case MALFORMED_REQUEST -> "The request is not well-formed HTTP.";
+            default -> title + ".";
+        };
+    }
+
+    /** The general kind for a status; the two particular 400 kinds are never chosen here. */
     public static ProblemKind forStatus(int status) {
         for (ProblemKind kind : values()) {
-            if (kind.status == status && kind != MALFORMED_BODY) {
+            if (kind.status == status && kind != MALFORMED_BODY && kind != MALFORMED_REQUEST) {
                 return kind;
             }
         }

@@ -157,13 +157,7 @@ public class ProblemMappers {
         if (e instanceof NotSupportedException) {
             return "This endpoint does not accept that media type.";
         }
-        return switch (kind) {
-            case NOT_FOUND -> "No such resource, or it is not visible to you.";
-            case METHOD_NOT_ALLOWED -> "This resource does not support that method.";
-            case NOT_ACCEPTABLE -> "This resource cannot answer in the requested media type.";
-            case VALIDATION -> "The request is not valid.";
-            default -> kind.title() + ".";
-        };
+        return kind.genericDetail();
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.steward.common;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -12,22 +15,35 @@ import java.util.List;
 public class ProblemResponses {
 
     @Inject Instance<RoutingContext> routingContext;
+    @Inject ObjectMapper mapper;
 
     public Response build(ProblemKind kind, String detail, List<FieldError> errors) {
         String id = correlationId();
-        Problem problem =
-                new Problem(
-                        kind.type(),
-                        kind.title(),
-                        kind.status(),
-                        detail,
-                        id,
-                        errors == null || errors.isEmpty() ? null : errors);
         return Response.status(kind.status())
                 .type(Problem.MEDIA_TYPE)
                 .header(Correlation.HEADER, id)
-                .entity(problem)
+                .entity(Problem.of(kind, detail, id, errors))
                 .build();
+    }
+
+    /**
+     * Answers straight on the Vert.x response, for requests refused before they reach a resource.
+     * The request is not read any further, so the connection is closed after the answer.
+     */
+    public void send(RoutingContext context, ProblemKind kind, String detail) {
+        String id = Correlation.of(context);
+        String body;
+        try {
+            body = mapper.writeValueAsString(Problem.of(kind, detail, id, null));
+        } catch (JsonProcessingException e) {
+            body = "{}";
+        }
+        context.response()
+                .setStatusCode(kind.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(Correlation.HEADER, id)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(body);
     }
 
     public String correlationId() {

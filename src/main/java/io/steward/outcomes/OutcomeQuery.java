@@ -23,9 +23,6 @@ public record OutcomeQuery(
         }
         List<Dimension> dimensions = groupBy(groupBy, errors);
         String provider = providerCode == null ? null : providerCode.trim();
-        if (provider != null && provider.isEmpty()) {
-            errors.add(FieldError.field("providerCode", "must not be empty"));
-        }
         if (errors.isEmpty() && provider != null) {
             int mask = Dimension.mask(dimensions) | Dimension.PROVIDER.bit();
             if (!Dimension.publishedMasks().contains(mask)) {
