@@ -92,14 +92,18 @@ public class ProblemMappers {
                 ProblemKind.MALFORMED_BODY, "The body is not well-formed JSON.", List.of());
     }
 
+    /** A token that is missing, expired, badly signed or from another issuer: 401, audited. */
     @ServerExceptionMapper(priority = 1)
-    public Response unauthenticated(AuthenticationFailedException e) {
-        return unauthorized();
+    public Uni<Response> unauthenticated(AuthenticationFailedException e) {
+        Response response = unauthorized();
+        return denied.recordUnauthenticated().map(ignored -> response);
     }
 
+    /** A request without a token to an endpoint that needs one: 401, audited. */
     @ServerExceptionMapper(priority = 1)
-    public Response unauthorized(UnauthorizedException e) {
-        return unauthorized();
+    public Uni<Response> unauthorized(UnauthorizedException e) {
+        Response response = unauthorized();
+        return denied.recordUnauthenticated().map(ignored -> response);
     }
 
     @ServerExceptionMapper(priority = 1)

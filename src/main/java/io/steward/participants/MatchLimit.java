@@ -18,6 +18,9 @@ import java.util.List;
  * the window, posts for that key or by that caller answer 429 with {@code Retry-After}. The check
  * runs before the natural key is looked up, so a 429 is the same answer, after the same work,
  * whether or not a youth has the key.
+ *
+ * <p>Bulk imports count and check the same rows, set-based, once per job ({@code
+ * imports.job.StagedChecks}), with the settings of {@link MatchLimitConfig}.
  */
 @ApplicationScoped
 public class MatchLimit {

@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How many refused matches {@code POST /participants} allows before answering 429. */
+/**
+ * How many refused matches {@code POST /participants} allows before answering 429; bulk imports
+ * apply the same limit to their rows.
+ */
 @ConfigMapping(prefix = "steward.participants.match-limit")
 public interface MatchLimitConfig {
 

@@ -12,11 +12,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
 
+    /** The actor recorded for a request without a valid token. */
+    public static final String ANONYMOUS = "anonymous";
+
     @Inject SecurityIdentity identity;
     @Inject JsonWebToken jwt;
 
     public String subject() {
-        return identity.isAnonymous() ? "anonymous" : jwt.getSubject();
+        return identity.isAnonymous() ? ANONYMOUS : jwt.getSubject();
     }
 
     /** The organization code of the caller, if the token carries one. */

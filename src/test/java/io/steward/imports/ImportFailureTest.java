@@ -392,6 +392,98 @@ class ImportFailureTest {
                 .body("errors[0].message", equalTo("is not valid CSV: check its quotes"));
     }
 
+    /** RFC 4180: a field that holds a quote is enclosed in quotes and doubles it. */
+    @Test
+    void import_quoteInsideUnquotedField_isRowErrorNamingTheColumnNotTheValue() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String rule =
+                "has a quote inside a field that does not begin with one; enclose the field in"
+                        + " quotes and double each quote in it (RFC 4180)";
+        String body =
+                HEADER
+                        + "\n"
+                        + program
+                        + ",Mi\"d,Lovelace,2012-01-01,5,,,,,,,2025-09-01\n"
+                        + csv(
+                                program,
+                                "Say \"hi\"",
+                                "Quoted",
+                                "2012-01-01",
+                                "5",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "2025-09-01")
+                        + "\n"
+                        + program
+                        + ",Ada, \"Spaced\",2012-01-01,5,,,,,,,2025-09-01\r\n"
+                        + program
+                        + ",Ada,Lovelace,2012-01-01,5,,,,Pat Doe,mother,pat@x.org\",2025-09-01\n";
+        long[] before = db.youthCounts();
+
+        finished(token, postCsv(token, body).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors.row", equalTo(java.util.List.of(1, 3, 4)))
+                .body(
+                        "errors.column",
+                        equalTo(java.util.List.of("firstName", "lastName", "guardianEmail")))
+                .body("errors.message", equalTo(java.util.List.of(rule, rule, rule)))
+                .body(not(containsString("Mi\\\"d")))
+                .body(not(containsString("Spaced")));
+        assertArrayEquals(before, db.youthCounts());
+    }
+
+    /**
+     * Far into a file, after blank lines and a quoted line break (itself an error: a control
+     * character), the right row is named; a quote in a quoted field is not one.
+     */
+    @Test
+    void import_quoteInsideUnquotedFieldOfALateRow_namesThatRow() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        StringBuilder body = new StringBuilder(HEADER).append("\n\n");
+        body.append(
+                        csv(
+                                program,
+                                "Multi\nLine \"Quoted\"",
+                                "Name",
+                                "2012-01-01",
+                                "5",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "2025-09-01"))
+                .append("\n\n");
+        for (int i = 2; i <= 3000; i++) {
+            String first = i == 2999 ? "La\"te" : "Ada";
+            body.append(program)
+                    .append(',')
+                    .append(first)
+                    .append(",Lovelace,2012-01-01,5,D1,Q-")
+                    .append(UUID.randomUUID())
+                    .append(",,,,,2025-09-01\n");
+        }
+
+        finished(token, postCsv(token, body.toString()).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("totalRows", equalTo(3000))
+                .body("errors.row", equalTo(java.util.List.of(1, 2999)))
+                .body("errors[0].message", equalTo("must not contain control characters"))
+                .body("errors[1].column", equalTo("firstName"))
+                .body("errors[1].message", containsString("(RFC 4180)"));
+    }
+
     @Test
     void import_ndjsonBadLines_areRowErrors() {
         String org = db.provider();

@@ -4,6 +4,7 @@ import static io.steward.participants.ParticipantResourceTest.post;
 import static io.steward.support.YouthFixtures.body;
 import static io.steward.support.YouthFixtures.provider;
 import static io.steward.support.YouthFixtures.staff;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,8 +28,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Birth-date guessing through POST /participants is limited per natural key and per caller (the
- * test profile keeps the defaults: 5 refusals per key, 20 per caller, within 24 hours).
+ * Birth-date guessing through POST /participants (and bulk imports) is limited per natural key and
+ * per caller (the test profile keeps the defaults: 5 refusals per key, 20 per caller, within 24
+ * hours).
  */
 @QuarkusTest
 class MatchLimitTest {
@@ -121,9 +123,12 @@ class MatchLimitTest {
         assertEquals(201, post(caller, keyless).statusCode());
     }
 
-    /** Bulk imports match by key and birth date without the limit. */
+    /**
+     * Bulk imports share the limit: a key over it is a row error, even with the right birth date
+     * (more in {@code imports.ImportMatchLimitTest}).
+     */
     @Test
-    void import_keyOverItsLimit_stillMatchesTheExistingYouth() {
+    void import_keyOverItsLimit_isARowErrorEvenForTheRightBirthDate() {
         String student = "F-" + UUID.randomUUID();
         Map<String, Object> body = body();
         body.put("districtCode", "D1");
@@ -146,9 +151,13 @@ class MatchLimitTest {
 
         ImportFixtures.finished(token, job)
                 .then()
-                .body("status", equalTo("SUCCEEDED"))
+                .body("status", equalTo("FAILED"))
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].row", equalTo(1))
+                .body("errors[0].column", equalTo("districtStudentId"))
+                .body("errors[0].message", containsString("too many refused matches"))
                 .body("created", equalTo(0))
-                .body("matchedExisting", equalTo(1));
+                .body("matchedExisting", equalTo(0));
     }
 
     @Test

@@ -7,8 +7,22 @@ package io.steward.imports.file;
  * nothing but line breaks (CSV) or white space (NDJSON) are blank: they are skipped and not
  * counted, as the parsers skip them. It also caps the length of one record, so that a broken quote
  * cannot make a parser buffer the rest of a file.
+ *
+ * <p>For CSV it can also tell where a quote stands inside a field that does not begin with one
+ * ({@code Mi"d}): RFC 4180 does not allow that, but the CSV parser takes the quote as text. The
+ * parser gives values, not how they were written, so the reader of the rows asks here.
  */
 public final class RecordBounds {
+
+    /** Told of the first quote inside an unquoted field of a record. */
+    public interface BareQuotes {
+        /**
+         * @param record the record, counted as {@link #records()} counts them from 1 (a CSV header
+         *     is record 1)
+         * @param field the field's position in the record, from 0
+         */
+        void found(long record, int field);
+    }
 
     private static final int START = 0;
     private static final int FIELD_START = 1;
@@ -24,10 +38,19 @@ public final class RecordBounds {
     private boolean content;
     private long records;
     private int position;
+    private int field;
+    private boolean bareQuote;
+    private final BareQuotes bareQuotes;
 
     public RecordBounds(UploadFormat format, int maxBytes) {
+        this(format, maxBytes, null);
+    }
+
+    /** Bounds that also tell {@code bareQuotes} of quotes inside unquoted CSV fields. */
+    public RecordBounds(UploadFormat format, int maxBytes, BareQuotes bareQuotes) {
         this.csv = format == UploadFormat.CSV;
         this.maxBytes = maxBytes;
+        this.bareQuotes = bareQuotes;
     }
 
     /** Thrown when one record is longer than the cap. */
@@ -73,6 +96,10 @@ public final class RecordBounds {
         grow();
         content = true;
         if (b == '"') {
+            if (state == UNQUOTED && !bareQuote && bareQuotes != null) {
+                bareQuote = true;
+                bareQuotes.found(records + 1, field);
+            }
             state =
                     switch (state) {
                         case START, FIELD_START, QUOTE_IN_QUOTED -> QUOTED;
@@ -80,6 +107,9 @@ public final class RecordBounds {
                         default -> state;
                     };
         } else if (b == ',') {
+            if (state != QUOTED) {
+                field++;
+            }
             state = state == QUOTED ? QUOTED : FIELD_START;
         } else if (state != QUOTED) {
             state = UNQUOTED;
@@ -117,5 +147,7 @@ public final class RecordBounds {
         state = START;
         length = 0;
         content = false;
+        field = 0;
+        bareQuote = false;
     }
 }

@@ -5,6 +5,7 @@ import io.steward.audit.Outcome;
 import io.steward.imports.ImportConfig;
 import io.steward.imports.ImportJob;
 import io.steward.imports.ImportJobs;
+import io.steward.participants.MatchLimitConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,6 +63,7 @@ class ImportWriter {
     @Inject ImportJobs jobs;
     @Inject ImportAudit audit;
     @Inject ImportConfig config;
+    @Inject MatchLimitConfig matchLimit;
 
     /** The counts of a job that wrote its rows, or null when a row failed (errors says which). */
     ImportJob.Counts write(
@@ -128,7 +130,7 @@ class ImportWriter {
         }
         staging.finish();
         long t1 = System.nanoTime();
-        StagedChecks.check(staging.lookups(), job.id(), errors);
+        StagedChecks.check(staging.lookups(), job.id(), limits(job), errors);
         long t2 = System.nanoTime();
         if (!errors.isEmpty()) {
             return null;
@@ -153,6 +155,14 @@ class ImportWriter {
                 (t2 - t1) / 1_000_000,
                 (System.nanoTime() - t2) / 1_000_000);
         return new ImportJob.Counts(staging.created(), matched, enrolled, rows[0] - enrolled);
+    }
+
+    private StagedChecks.MatchLimits limits(ImportJob job) {
+        return new StagedChecks.MatchLimits(
+                job.subject(),
+                matchLimit.perKey(),
+                matchLimit.perCaller(),
+                matchLimit.window().toSeconds());
     }
 
     private static long update(Connection c, String sql, UUID jobId) throws SQLException {
