@@ -97,7 +97,7 @@ public class ImportHeartbeat {
                 failed++;
             }
         }
-        spooler.sweep(Set.copyOf(jobs.liveSpools(config.staleAfter())), config.staleAfter());
+        spooler.sweep(() -> jobs.liveSpools(config.staleAfter()), config.staleAfter());
         return failed;
     }
 

@@ -26,11 +26,13 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -170,31 +172,42 @@ public class Spooler {
     }
 
     /**
-     * Deletes the spool files that no one can use: not made by this instance, not named in {@code
-     * live} (the files of jobs whose holder is alive), and unchanged for {@code idle} (so that a
-     * file another instance is still receiving into a shared directory is kept). Returns how many
-     * were deleted.
+     * Deletes the spool files that no one can use: not made by this instance, unchanged for {@code
+     * idle} (so that a file another instance is still receiving into a shared directory is kept),
+     * and not named in {@code live} (the files of jobs whose holder is alive). The live names are
+     * read after the idle files are listed, so a file whose job became live in between is kept.
+     * Returns how many were deleted.
      */
-    public int sweep(Collection<String> live, Duration idle) {
+    public int sweep(Supplier<? extends Collection<String>> live, Duration idle) {
         Path dir = directory();
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         Instant before = Instant.now().minus(idle);
-        int swept = 0;
+        List<Path> idleFiles = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "import-*.sealed")) {
             for (Path file : files) {
                 if (!held.contains(file)
-                        && !live.contains(file.getFileName().toString())
-                        && Files.getLastModifiedTime(file).toInstant().isBefore(before)
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    idleFiles.add(file);
+                }
+            }
+            if (idleFiles.isEmpty()) {
+                return 0;
+            }
+            Set<String> liveNames = Set.copyOf(live.get());
+            int swept = 0;
+            for (Path file : idleFiles) {
+                if (!liveNames.contains(file.getFileName().toString())
                         && Files.deleteIfExists(file)) {
                     swept++;
                 }
             }
+            return swept;
         } catch (IOException e) {
             LOG.warnf("STW-IMPORT-0504 spool directory not swept: %s", e.getClass().getName());
+            return 0;
         }
-        return swept;
     }
 
     private Path newFile() {
