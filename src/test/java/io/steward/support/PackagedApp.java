@@ -61,10 +61,12 @@ public final class PackagedApp implements AutoCloseable {
         String db = System.getenv().getOrDefault("STEWARD_TEST_DB", "steward_test");
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + db);
-        env.put("QUARKUS_DATASOURCE_USERNAME", test("STEWARD_TEST_DB_USER", "steward_test_app"));
+        env.put(
+                "QUARKUS_DATASOURCE_USERNAME",
+                test("STEWARD_TEST_DB_USER", "steward_test_runtime"));
         env.put(
                 "QUARKUS_DATASOURCE_PASSWORD",
-                test("STEWARD_TEST_DB_PASSWORD", "steward_test_app"));
+                test("STEWARD_TEST_DB_PASSWORD", "steward_test_runtime"));
         env.put("QUARKUS_LIQUIBASE_USERNAME", test("STEWARD_TEST_DB_OWNER", "steward_test"));
         env.put(
                 "QUARKUS_LIQUIBASE_PASSWORD",
