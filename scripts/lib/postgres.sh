@@ -27,9 +27,10 @@ pg_ensure_running() {
     return 1
 }
 
-# pg_ensure_database NAME USER PASSWORD [fresh]
-pg_ensure_database() {
-    local db=$1 user=$2 password=$3 fresh=${4:-}
+# pg_ensure_role NAME PASSWORD: a role that logs in with this password and has no other attribute
+# when made here (an existing role keeps its attributes and gets the password).
+pg_ensure_role() {
+    local user=$1 password=$2
     pg_as_admin -d postgres <<SQL
 DO \$\$
 BEGIN
@@ -41,6 +42,14 @@ BEGIN
 END
 \$\$;
 SQL
+}
+
+# pg_ensure_database NAME OWNER PASSWORD [fresh]: the database and its owner, the role that runs
+# the migrations and owns every table. The service connects as a separate runtime role
+# (pg_ensure_role), which the migrations grant what it needs.
+pg_ensure_database() {
+    local db=$1 user=$2 password=$3 fresh=${4:-}
+    pg_ensure_role "$user" "$password"
     if [ -n "$fresh" ]; then
         pg_as_admin -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
     fi

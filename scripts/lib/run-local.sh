@@ -130,20 +130,25 @@ rl_artifact() {
 }
 
 # Chooses the database: the one the environment names, the local server, or an embedded one.
-# Sets DB_MODE (external, local, embedded) and exports the datasource variables.
+# Sets DB_MODE (external, local, embedded) and exports the datasource variables: Liquibase
+# migrates as the owner (steward), the service connects as the runtime role (steward_runtime) that
+# the migrations grant what it needs.
 rl_postgres() {
     if [ "$EMBEDDED_PG" = 1 ]; then
         DB_MODE=embedded
         rl_embedded_postgres
-        export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$EMBEDDED_PG_PORT/steward
-        export QUARKUS_DATASOURCE_USERNAME=steward QUARKUS_DATASOURCE_PASSWORD=steward
+        rl_database_env "jdbc:postgresql://127.0.0.1:$EMBEDDED_PG_PORT/steward"
         return
     fi
     if [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
         DB_MODE=external
-        export QUARKUS_DATASOURCE_USERNAME=${QUARKUS_DATASOURCE_USERNAME:-steward}
-        export QUARKUS_DATASOURCE_PASSWORD=${QUARKUS_DATASOURCE_PASSWORD:-steward}
-        echo "    using QUARKUS_DATASOURCE_JDBC_URL from the environment (never dropped)"
+        export QUARKUS_DATASOURCE_USERNAME=${QUARKUS_DATASOURCE_USERNAME:-steward_runtime}
+        export QUARKUS_DATASOURCE_PASSWORD=${QUARKUS_DATASOURCE_PASSWORD:-steward_runtime}
+        export QUARKUS_LIQUIBASE_USERNAME=${QUARKUS_LIQUIBASE_USERNAME:-steward}
+        export QUARKUS_LIQUIBASE_PASSWORD=${QUARKUS_LIQUIBASE_PASSWORD:-steward}
+        echo "    using QUARKUS_DATASOURCE_JDBC_URL from the environment (never dropped); the"
+        echo "    service connects as $QUARKUS_DATASOURCE_USERNAME, migrations run as" \
+            "$QUARKUS_LIQUIBASE_USERNAME"
         return
     fi
     if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && command -v pg_ctlcluster >/dev/null 2>&1 \
@@ -155,17 +160,24 @@ rl_postgres() {
     local fresh=""
     [ "$NEED_FRESH" = 1 ] && fresh=fresh
     if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null &&
-        (pg_ensure_database steward steward steward $fresh) >/dev/null 2>&1; then
+        (pg_ensure_database steward steward steward $fresh &&
+            pg_ensure_role steward_runtime steward_runtime) >/dev/null 2>&1; then
         DB_MODE=local
-        export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/steward
-        export QUARKUS_DATASOURCE_USERNAME=steward QUARKUS_DATASOURCE_PASSWORD=steward
-        echo "    using the PostgreSQL on 127.0.0.1:5432, database steward"
+        rl_database_env jdbc:postgresql://127.0.0.1:5432/steward
+        echo "    using the PostgreSQL on 127.0.0.1:5432, database steward (owner steward," \
+            "service role steward_runtime)"
         return
     fi
     DB_MODE=embedded
     rl_embedded_postgres
-    export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$EMBEDDED_PG_PORT/steward
-    export QUARKUS_DATASOURCE_USERNAME=steward QUARKUS_DATASOURCE_PASSWORD=steward
+    rl_database_env "jdbc:postgresql://127.0.0.1:$EMBEDDED_PG_PORT/steward"
+}
+
+# rl_database_env URL: the datasource variables for the database this script made.
+rl_database_env() {
+    export QUARKUS_DATASOURCE_JDBC_URL=$1
+    export QUARKUS_DATASOURCE_USERNAME=steward_runtime QUARKUS_DATASOURCE_PASSWORD=steward_runtime
+    export QUARKUS_LIQUIBASE_USERNAME=steward QUARKUS_LIQUIBASE_PASSWORD=steward
 }
 
 # PostgreSQL refuses to run as root. As root, it runs in a user namespace where it is an
@@ -218,6 +230,16 @@ rl_embedded_postgres() {
             -D "$data" postgres >>"$LOGS/initdb.log" 2>&1 ||
             { tail -n 20 "$LOGS/initdb.log" >&2; die "cannot create the steward database"; }
         touch "$data/steward-database-made"
+    fi
+    if [ ! -f "$data/steward-app-role-made" ]; then
+        # steward (made by initdb) owns the schema; the service connects as steward_runtime. One line:
+        # single-user mode ends a statement at the end of a line.
+        echo "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'steward_runtime')" \
+            "THEN CREATE ROLE steward_runtime LOGIN PASSWORD 'steward_runtime'; END IF; END \$\$" |
+            "${PG_PREFIX[@]}" "$home/bin/postgres" --single -D "$data" postgres \
+            >>"$LOGS/initdb.log" 2>&1 ||
+            { tail -n 20 "$LOGS/initdb.log" >&2; die "cannot create the steward_runtime role"; }
+        touch "$data/steward-app-role-made"
     fi
     mkdir -p "$LOCAL/pgsocket"
     echo "    embedded PostgreSQL on 127.0.0.1:$EMBEDDED_PG_PORT (logs: .local/logs/postgres.log)"

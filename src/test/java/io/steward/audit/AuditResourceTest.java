@@ -9,9 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.steward.support.OwnerDb;
 import io.steward.support.Tokens;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -172,30 +177,32 @@ class AuditResourceTest {
                 .body("valid", equalTo(true));
     }
 
-    /** Changes an event behind the application's back, as an intruder with DDL rights would. */
-    static void tamper(EntityManager em, long seq, String column, String value) {
-        QuarkusTransaction.requiringNew()
-                .run(
-                        () -> {
-                            em.createNativeQuery(
-                                            "alter table audit_event disable trigger"
-                                                    + " audit_event_no_update")
-                                    .executeUpdate();
-                            em.createNativeQuery(
-                                            "update audit_event set "
-                                                    + column
-                                                    + " = ?1 where seq = ?2")
-                                    .setParameter(1, value)
-                                    .setParameter(2, seq)
-                                    .executeUpdate();
-                            em.createNativeQuery(
-                                            "alter table audit_event enable trigger"
-                                                    + " audit_event_no_update")
-                                    .executeUpdate();
-                        });
+    /**
+     * Changes an event behind the application's back, as an intruder with the owner's DDL rights
+     * would: the application's own role can neither disable the trigger nor update the column.
+     */
+    static void tamper(long seq, String column, String value) {
+        try (Connection c = OwnerDb.connect()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("alter table audit_event disable trigger audit_event_no_update");
+            }
+            try (PreparedStatement st =
+                    c.prepareStatement("update audit_event set " + column + " = ? where seq = ?")) {
+                st.setString(1, value);
+                st.setLong(2, seq);
+                st.executeUpdate();
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("alter table audit_event enable trigger audit_event_no_update");
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void tamper(long seq, String actor) {
-        tamper(em, seq, "actor", actor);
+        tamper(seq, "actor", actor);
     }
 }

@@ -171,7 +171,7 @@ class ChainWriterTest {
         writer.linkPending();
         Stored event = stored("actor = ?", subject).get(0);
 
-        AuditResourceTest.tamper(em, event.seq(), "hash", "f".repeat(64));
+        AuditResourceTest.tamper(event.seq(), "hash", "f".repeat(64));
         try {
             given().auth()
                     .oauth2(Tokens.of("auditor", "CITY"))
@@ -180,7 +180,7 @@ class ChainWriterTest {
                     .body("valid", equalTo(false))
                     .body("firstInvalidSeq", equalTo(event.seq().intValue()));
         } finally {
-            AuditResourceTest.tamper(em, event.seq(), "hash", event.hash());
+            AuditResourceTest.tamper(event.seq(), "hash", event.hash());
         }
         given().auth()
                 .oauth2(Tokens.of("auditor", "CITY"))

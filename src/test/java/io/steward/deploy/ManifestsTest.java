@@ -161,6 +161,48 @@ class ManifestsTest {
     }
 
     @Test
+    void deployment_servesAsTheRuntimeRoleAndMigratesAsTheOwner() {
+        Map<String, String> secrets = new java.util.HashMap<>();
+        for (Object item : list(container().get("env"))) {
+            Map<String, Object> var = map(item);
+            Object secret = at(var, "valueFrom.secretKeyRef.name");
+            if (secret != null) {
+                secrets.put(String.valueOf(var.get("name")), String.valueOf(secret));
+            }
+        }
+        for (String name :
+                List.of(
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        "QUARKUS_LIQUIBASE_USERNAME",
+                        "QUARKUS_LIQUIBASE_PASSWORD")) {
+            assertNotNull(secrets.get(name), name + " from a secretKeyRef");
+        }
+        Doc cluster = Yamls.one(docs, "Cluster");
+        String runtimeSecret = secrets.get("QUARKUS_DATASOURCE_USERNAME");
+        assertEquals(runtimeSecret, secrets.get("QUARKUS_DATASOURCE_PASSWORD"));
+        assertEquals(cluster.name() + "-app", secrets.get("QUARKUS_LIQUIBASE_USERNAME"));
+        assertEquals(cluster.name() + "-app", secrets.get("QUARKUS_LIQUIBASE_PASSWORD"));
+        assertNotEquals(secrets.get("QUARKUS_LIQUIBASE_USERNAME"), runtimeSecret);
+
+        Map<String, Object> runtime =
+                list(cluster.at("spec.managed.roles")).stream()
+                        .map(Yamls::map)
+                        .filter(r -> runtimeSecret.equals(at(r, "passwordSecret.name")))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no managed role for the service"));
+        assertNotEquals(cluster.at("spec.bootstrap.initdb.owner"), runtime.get("name"));
+        assertEquals(true, runtime.get("login"));
+        for (String power : List.of("superuser", "createdb", "createrole", "bypassrls")) {
+            assertEquals(false, runtime.get(power), power);
+        }
+        assertTrue(
+                list(cluster.at("spec.postgresql.pg_hba"))
+                        .contains("hostssl steward " + runtime.get("name") + " all scram-sha-256"),
+                "pg_hba admits the runtime role over TLS");
+    }
+
+    @Test
     void deployment_masterKeyset_isAFileFromASecret() {
         assertMounted(configEnv().get("STEWARD_CRYPTO_MASTER_KEYSET"), "master-keyset");
     }

@@ -56,18 +56,26 @@ public final class PackagedApp implements AutoCloseable {
         return env;
     }
 
-    /** The database the tests use, as a deployment names it. */
+    /** The database the tests use, as a deployment names it: runtime role and owner. */
     public static Map<String, String> databaseEnv() {
         String db = System.getenv().getOrDefault("STEWARD_TEST_DB", "steward_test");
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + db);
         env.put(
                 "QUARKUS_DATASOURCE_USERNAME",
-                System.getenv().getOrDefault("STEWARD_TEST_DB_USER", "steward_test"));
+                test("STEWARD_TEST_DB_USER", "steward_test_runtime"));
         env.put(
                 "QUARKUS_DATASOURCE_PASSWORD",
-                System.getenv().getOrDefault("STEWARD_TEST_DB_PASSWORD", "steward_test"));
+                test("STEWARD_TEST_DB_PASSWORD", "steward_test_runtime"));
+        env.put("QUARKUS_LIQUIBASE_USERNAME", test("STEWARD_TEST_DB_OWNER", "steward_test"));
+        env.put(
+                "QUARKUS_LIQUIBASE_PASSWORD",
+                test("STEWARD_TEST_DB_OWNER_PASSWORD", "steward_test"));
         return env;
+    }
+
+    private static String test(String variable, String fallback) {
+        return System.getenv().getOrDefault(variable, fallback);
     }
 
     /** The realm the test tokens come from. */
