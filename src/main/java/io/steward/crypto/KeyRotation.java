@@ -4,6 +4,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +28,14 @@ public class KeyRotation {
 
     @Inject MasterKeys master;
     @Inject EntityManager em;
-    @Inject ManagedExecutor executor;
+
+    /**
+     * Runs the re-wrap without the request's transaction: an executor that carried it over would
+     * keep the transaction open on a second thread while the request commits it.
+     */
+    @Inject
+    @ManagedExecutorConfig(cleared = ThreadContext.TRANSACTION)
+    ManagedExecutor executor;
 
     /** Makes a new primary master key and starts re-wrapping; returns the new key's id. */
     public RotationView rotate() throws GeneralSecurityException {
