@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -67,6 +68,16 @@ public class Idempotency {
     /** Runs {@code act} once per key; without a key it simply runs it. */
     @Transactional
     public Response run(String key, byte[] requestHash, Supplier<Response> act) {
+        return run(key, requestHash, act, replayed -> {});
+    }
+
+    /**
+     * As {@link #run(String, byte[], Supplier)}; an answer given again is passed to {@code
+     * replayed} before it is sent, so that the resource can audit the disclosure it repeats.
+     */
+    @Transactional
+    public Response run(
+            String key, byte[] requestHash, Supplier<Response> act, Consumer<Response> replayed) {
         if (key == null) {
             return act.get();
         }
@@ -83,7 +94,9 @@ public class Idempotency {
             remember(id, answer);
             return answer;
         }
-        return replay(scope, requestHash);
+        Response answer = replay(scope, requestHash);
+        replayed.accept(answer);
+        return answer;
     }
 
     /** The hash of a JSON request as the server read it (insensitive to spacing and order). */

@@ -1,5 +1,7 @@
 package io.steward.enrollment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steward.common.Idempotency;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
@@ -32,6 +34,7 @@ public class EnrollmentResource {
 
     @Inject EnrollmentService service;
     @Inject Idempotency idempotency;
+    @Inject ObjectMapper mapper;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -41,7 +44,22 @@ public class EnrollmentResource {
             @Valid @NotNull EnrollmentRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(
-                idempotencyKey, idempotency.hash(request), () -> post(programId, request));
+                idempotencyKey,
+                idempotency.hash(request),
+                () -> post(programId, request),
+                answer -> replayed(programId, answer));
+    }
+
+    /** A replayed answer shows the enrollment again: audited like the first. */
+    private void replayed(UUID programId, Response answer) {
+        if (answer.getEntity() instanceof String body) {
+            try {
+                EnrollmentView view = mapper.readValue(body, EnrollmentView.class);
+                service.replayed(programId, view.id(), view.participantId());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("STW-ENROLL-0010 stored answer not readable");
+            }
+        }
     }
 
     private Response post(UUID programId, EnrollmentRequest request) {

@@ -70,6 +70,15 @@ public class EnrollmentService {
         return new Versioned<>(view(enrollment), enrollment.version);
     }
 
+    /** An answer to a create, given again for its Idempotency-Key. */
+    public void replayed(UUID programId, UUID id, UUID participantId) {
+        audit.record(
+                "enrollment.replay",
+                "programs/" + programId + "/enrollments/" + id,
+                List.of(participantId),
+                Outcome.SUCCESS);
+    }
+
     @Transactional
     public Versioned<EnrollmentView> withdraw(
             UUID programId, UUID id, WithdrawalRequest request, String ifMatch) {

@@ -1,5 +1,7 @@
 package io.steward.participants;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steward.common.Idempotency;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -32,6 +35,7 @@ public class ParticipantResource {
     @Inject ParticipantService service;
     @Inject GuardianLinkService links;
     @Inject Idempotency idempotency;
+    @Inject ObjectMapper mapper;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -39,7 +43,26 @@ public class ParticipantResource {
     public Response create(
             @Valid @NotNull ParticipantRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, idempotency.hash(request), () -> post(request));
+        return idempotency.run(
+                idempotencyKey, idempotency.hash(request), () -> post(request), this::replayed);
+    }
+
+    /** A replayed answer shows the youth again (201: the record; 200: the match): audited. */
+    private void replayed(Response answer) {
+        String location = answer.getHeaderString(HttpHeaders.LOCATION);
+        if (location != null) {
+            service.replayed(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
+        } else if (answer.getEntity() instanceof String body) {
+            service.replayed(matchedId(body));
+        }
+    }
+
+    private UUID matchedId(String body) {
+        try {
+            return mapper.readValue(body, ParticipantView.Matched.class).id();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("STW-PARTICIPANT-0003 stored answer not readable");
+        }
     }
 
     private Response post(ParticipantRequest request) {

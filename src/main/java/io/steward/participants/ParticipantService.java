@@ -81,6 +81,11 @@ public class ParticipantService {
         throw ApiException.conflict("The youth conflicts with an existing record.");
     }
 
+    /** An answer to a create, given again for its Idempotency-Key: it shows the youth again. */
+    public void replayed(UUID id) {
+        audit.record("participant.replay", "participants/" + id, List.of(id), Outcome.SUCCESS);
+    }
+
     @Transactional
     public Versioned<ParticipantView> get(UUID id) {
         String resource = "participants/" + id;
