@@ -31,7 +31,9 @@ rl_alive() {
 
 # Stops every started process group, newest first, and waits for each to go.
 rl_stop_all() {
-    trap - INT TERM EXIT
+    # A second Ctrl-C or TERM while stopping must not leave children behind.
+    trap "" INT TERM
+    trap - EXIT
     local i pid
     for ((i = ${#RL_PIDS[@]} - 1; i >= 0; i--)); do
         pid=${RL_PIDS[$i]}
@@ -266,17 +268,28 @@ rl_keycloak() {
         (cd "$LOCAL" && unzip -q "$zip")
     fi
     local realm=k8s/keycloak/dev/steward-realm-dev.json imported=$home/data/import/steward-realm.json
-    if [ "$NEED_FRESH" = 1 ] || ! cmp -s "$realm" "$imported"; then
+    # Keycloak's dev database was once made with the service's database user (its QUARKUS_*
+    # settings leaked in); one made before that was fixed cannot be opened now, so it is remade.
+    local made_clean=$home/data/.made-without-service-env
+    if [ "$NEED_FRESH" = 1 ] || ! cmp -s "$realm" "$imported" || [ ! -f "$made_clean" ]; then
         # The realm is imported once into Keycloak's dev database; a changed file means a new one.
         rm -rf "$home/data/h2" "$home/data/import"
         mkdir -p "$home/data/import"
         cp "$realm" "$imported"
+        touch "$made_clean"
     fi
     if [ ! -f "$LOCAL/keycloak-admin-password" ]; then
         (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$LOCAL/keycloak-admin-password")
     fi
+    # Keycloak is a Quarkus application too: the service's QUARKUS_* settings (its database,
+    # for one) must not reach it, nor stray KC_* settings from the caller's shell.
+    local unset=()
+    local name
+    for name in $(compgen -e); do
+        case "$name" in QUARKUS_*|KC_*|KEYCLOAK_*) unset+=(-u "$name") ;; esac
+    done
     rl_start keycloak "$LOGS/keycloak.log" TERM \
-        env KC_BOOTSTRAP_ADMIN_USERNAME=admin \
+        env "${unset[@]}" KC_BOOTSTRAP_ADMIN_USERNAME=admin \
         KC_BOOTSTRAP_ADMIN_PASSWORD="$(cat "$LOCAL/keycloak-admin-password")" \
         bash "$home/bin/kc.sh" start-dev --import-realm \
         --http-host=127.0.0.1 --http-port="$KC_PORT" --hostname="http://127.0.0.1:$KC_PORT"
