@@ -9,18 +9,17 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** Fails with 412 when an {@code If-Match} header is present and names another version. */
+    /**
+     * Fails with 412 when an {@code If-Match} header is present and names no tag of this version.
+     * Comparison is strong (RFC 9110, 13.1.1): a weak tag ({@code W/"3"}) never matches.
+     */
     public static void check(String ifMatch, long version) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return;
         }
         String expected = of(version);
         for (String tag : ifMatch.split(",")) {
-            String candidate = tag.trim();
-            if (candidate.startsWith("W/")) {
-                candidate = candidate.substring(2);
-            }
-            if (candidate.equals(expected)) {
+            if (tag.trim().equals(expected)) {
                 return;
             }
         }
