@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -119,6 +121,12 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json);
         }
+        if (e instanceof NotFoundException && routingContext.isResolvable()) {
+            Response refused = methodNotAllowed(routingContext.get());
+            if (refused != null) {
+                return refused;
+            }
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         ProblemKind kind = ProblemKind.forStatus(status);
         Response response = problems.build(kind, detailFor(e, kind), null);
@@ -130,6 +138,26 @@ public class ProblemMappers {
             }
         }
         return response;
+    }
+
+    /**
+     * The runtime answers 404 for a method that no resource of a matching path takes when the paths
+     * of several resource classes overlap ({@code /programs/{id}} and {@code
+     * /programs/{id}/enrollments/{eid}}); where the path is a resource's, that is a 405.
+     */
+    private Response methodNotAllowed(RoutingContext context) {
+        String path = context.request().path();
+        Set<String> allow = allowedMethods.forPath(path);
+        if (allow.isEmpty() || allow.contains(context.request().method().name())) {
+            return null;
+        }
+        return Response.fromResponse(
+                        problems.build(
+                                ProblemKind.METHOD_NOT_ALLOWED,
+                                ProblemKind.METHOD_NOT_ALLOWED.genericDetail(),
+                                null))
+                .header(HttpHeaders.ALLOW, String.join(", ", allow))
+                .build();
     }
 
     @ServerExceptionMapper(priority = 10)

@@ -196,6 +196,24 @@ class EnrollmentResourceTest {
                 .post("/api/v1/programs/" + program + "/enrollments/" + id + "/withdrawal")
                 .then()
                 .statusCode(412);
+        // If-Match compares strongly (RFC 9110): a weak tag never matches, even the current one.
+        String current =
+                given().auth()
+                        .oauth2(staff(org))
+                        .get("/api/v1/programs/" + program + "/enrollments/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("ETag");
+        given().auth()
+                .oauth2(staff(org))
+                .header("If-Match", "W/" + current)
+                .contentType(ContentType.JSON)
+                .body(Map.of("endDate", "2026-01-31"))
+                .post("/api/v1/programs/" + program + "/enrollments/" + id + "/withdrawal")
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
         withdraw(org, program, UUID.randomUUID().toString(), Map.of("endDate", "2026-01-31"))
                 .statusCode(404);
 
@@ -205,5 +223,25 @@ class EnrollmentResourceTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void deleteOrPut_existingEnrollment_returns405WithAllow() {
+        String org = provider();
+        String program = YouthFixtures.program(org);
+        String id = YouthFixtures.enroll(org, program, YouthFixtures.create(staff(org), body()));
+        String path = "/api/v1/programs/" + program + "/enrollments/" + id;
+
+        for (String method : List.of("DELETE", "PUT", "PATCH")) {
+            given().auth()
+                    .oauth2(staff(org))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("endDate", "2026-01-31"))
+                    .request(method, path)
+                    .then()
+                    .statusCode(405)
+                    .contentType("application/problem+json")
+                    .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        }
     }
 }
