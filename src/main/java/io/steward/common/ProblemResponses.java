@@ -3,6 +3,8 @@ package io.steward.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -13,6 +15,9 @@ import java.util.List;
 /** Builds problem+json answers carrying the request's correlation id. */
 @ApplicationScoped
 public class ProblemResponses {
+
+    static final long LINGER_BYTES = 32L * 1024 * 1024;
+    static final long LINGER_MILLIS = 5_000;
 
     @Inject Instance<RoutingContext> routingContext;
     @Inject ObjectMapper mapper;
@@ -43,7 +48,43 @@ public class ProblemResponses {
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(Correlation.HEADER, id)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+                .end(body)
+                .onComplete(sent -> closeUnread(context));
+    }
+
+    /**
+     * Ends a connection whose request body was refused unread. Closing at once would cut off
+     * clients that send their whole body before reading (they would see a reset, not this answer),
+     * so up to {@link #LINGER_BYTES} more bytes or {@link #LINGER_MILLIS} are read and dropped
+     * first; then the connection closes, never waiting for, say, a refused 600 MB upload. An HTTP/2
+     * stream is reset instead.
+     */
+    private static void closeUnread(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.version() == HttpVersion.HTTP_2) {
+            context.response().reset();
+            return;
+        }
+        if (request.isEnded()) {
+            request.connection().close();
+            return;
+        }
+        long[] dropped = {0};
+        long timer = context.vertx().setTimer(LINGER_MILLIS, t -> request.connection().close());
+        request.handler(
+                chunk -> {
+                    dropped[0] += chunk.length();
+                    if (dropped[0] > LINGER_BYTES) {
+                        request.connection().close();
+                    }
+                });
+        request.endHandler(
+                done -> {
+                    context.vertx().cancelTimer(timer);
+                    request.connection().close();
+                });
+        request.exceptionHandler(e -> request.connection().close());
+        request.resume();
     }
 
     public String correlationId() {

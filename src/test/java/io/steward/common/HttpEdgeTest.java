@@ -134,4 +134,21 @@ class HttpEdgeTest {
         assertFalse(problem.path("detail").asText().isBlank(), "detail");
         return problem;
     }
+
+    @Test
+    void post_declaredBodyOverLimit_answers413AndClosesWithoutReadingIt() throws Exception {
+        // Only the head and three bytes of a declared 600 MB upload are sent: RawHttp reads until
+        // the server closes, so it returns only if the server does not wait for the rest.
+        RawHttp.Answer answer =
+                RawHttp.send(
+                        "POST /api/v1/imports/enrollments HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Authorization: Bearer "
+                                + admin()
+                                + "\r\nContent-Type: text/csv\r\n"
+                                + "Content-Length: 600000000\r\n\r\nabc");
+
+        assertEquals(413, answer.status());
+        assertEquals("application/problem+json", answer.headers().get("content-type"));
+        assertTrue(answer.body().contains(TYPES + "payload-too-large"), answer.body());
+    }
 }
