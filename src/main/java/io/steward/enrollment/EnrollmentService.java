@@ -37,13 +37,14 @@ public class EnrollmentService {
     public Versioned<EnrollmentView> create(UUID programId, EnrollmentRequest request) {
         String resource = "programs/" + programId + "/enrollments";
         Program program = programs.manageable(programId, "enrollment.create", resource);
+        if (!participants.canEnroll(request.participantId())) {
+            throw participants.notEnrollable(
+                    request.participantId(), "enrollment.create", resource);
+        }
         if (!program.covers(request.startDate())) {
             throw ApiException.invalid("startDate", "must be within the program's dates");
         }
         checkEnd("endDate", request.endDate(), request.startDate(), program);
-        if (!participants.exists(request.participantId())) {
-            throw ApiException.invalid("participantId", "must be the id of an existing youth");
-        }
 
         enrollments.getEntityManager().lock(program, LockModeType.PESSIMISTIC_WRITE);
         if (enrollments.activeExists(programId, request.participantId())) {

@@ -19,8 +19,9 @@ import java.util.UUID;
  * everyone. Every rule about seeing a participant is written here once.
  *
  * <p>Creating and enrolling: provider roles of an organization may post youth (a post that matches
- * an existing youth by natural key and birth date yields only its id) and may enroll any existing
- * youth in their own programs; that enrollment is how a provider comes to serve a youth. Linking a
+ * an existing youth by natural key and birth date yields only its id). They may enroll, in their
+ * own programs, a youth their organization serves, created or matched ({@link #canEnroll}); that
+ * enrollment is how a provider comes to serve a youth, so an id alone never suffices. Linking a
  * guardian login: {@code city-admin}, or provider roles of a provider that serves the youth.
  */
 @ApplicationScoped
@@ -91,6 +92,40 @@ public class ParticipantAccess {
                         .getSingleResult();
     }
 
+    /**
+     * Whether the caller may enroll the youth: {@code city-admin} any existing youth; provider
+     * roles a youth their organization serves, or created or matched through {@code POST
+     * /participants} (recorded by {@link ParticipantRepository#claim}). False for an absent youth.
+     */
+    public boolean canEnroll(UUID participantId) {
+        if (caller.has(Role.CITY_ADMIN)) {
+            return exists(participantId);
+        }
+        if (!caller.hasAny(Role.PROVIDER_STAFF, Role.CASE_MANAGER) || caller.org().isEmpty()) {
+            return false;
+        }
+        return (Boolean)
+                em.createNativeQuery(
+                                "select "
+                                        + SERVED_BY_ID_AND_ORG
+                                        + " or exists (select 1 from participant_claim"
+                                        + " where participant_id = ? and org_code = lower(?))")
+                        .setParameter(1, participantId)
+                        .setParameter(2, caller.org().get())
+                        .setParameter(3, participantId)
+                        .setParameter(4, caller.org().get())
+                        .getSingleResult();
+    }
+
+    /**
+     * Audits a refused enrollment of a youth in its own transaction and returns the 400 to throw:
+     * the same answer whether the youth is absent or the caller may not enroll it.
+     */
+    public ApiException notEnrollable(UUID participantId, String action, String resource) {
+        refused(participantId, action, resource);
+        return ApiException.invalid("participantId", "must be the id of a youth you may enroll");
+    }
+
     /** Whether the caller may post youth: a provider role acting for its organization. */
     public boolean canCreate() {
         return caller.hasAny(Role.PROVIDER_STAFF, Role.CASE_MANAGER) && caller.org().isPresent();
@@ -140,12 +175,16 @@ public class ParticipantAccess {
      * the 404 to throw: the same answer whether the youth is hidden or absent.
      */
     public ApiException hidden(UUID participantId, String action, String resource) {
+        refused(participantId, action, resource);
+        return ApiException.notFound();
+    }
+
+    private void refused(UUID participantId, String action, String resource) {
         boolean exists = exists(participantId);
         audit.recordAlone(
                 action,
                 resource,
                 exists ? List.of(participantId) : List.of(),
                 exists ? Outcome.DENIED : Outcome.NOT_FOUND);
-        return ApiException.notFound();
     }
 }

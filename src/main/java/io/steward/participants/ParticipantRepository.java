@@ -39,6 +39,21 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
                 .getSingleResult();
     }
 
+    /**
+     * Records that the caller's organization created or matched the youth, which lets it enroll the
+     * youth ({@link ParticipantAccess#canEnroll}); an organization's first claim is kept.
+     */
+    public void claim(UUID participantId, String orgCode, String kind) {
+        getEntityManager()
+                .createNativeQuery(
+                        "insert into participant_claim (participant_id, org_code, kind)"
+                                + " values (?1, lower(?2), ?3) on conflict do nothing")
+                .setParameter(1, participantId)
+                .setParameter(2, orgCode)
+                .setParameter(3, kind)
+                .executeUpdate();
+    }
+
     public List<Guardian> guardiansOf(UUID participantId) {
         return getEntityManager()
                 .createQuery(

@@ -50,6 +50,7 @@ public class ParticipantService {
             participants.addGuardian(cipher.seal(id, i, input.guardians().get(i)));
         }
         participants.flush();
+        participants.claim(id, caller.org().orElseThrow(), "CREATED");
 
         audit.record("participant.create", "participants/" + id, List.of(id), Outcome.SUCCESS);
         ParticipantView view = cipher.open(participant, participants.guardiansOf(id));
@@ -73,6 +74,7 @@ public class ParticipantService {
     private Posted matchOrRefuse(Participant existing, ParticipantInput input, byte[] key) {
         List<UUID> ids = List.of(existing.id);
         if (cipher.dateOfBirth(existing).equals(input.dateOfBirth())) {
+            participants.claim(existing.id, caller.org().orElseThrow(), "MATCHED");
             audit.record("participant.match", "participants/" + existing.id, ids, Outcome.SUCCESS);
             return new Posted(null, existing.id);
         }

@@ -54,10 +54,19 @@ class EnrollmentResourceTest {
     }
 
     @Test
-    void enroll_youthCreatedElsewhere_returns201AuditsAndGrantsRead() {
+    void enroll_youthCreatedElsewhereThenMatched_returns201AuditsAndGrantsRead() {
         String org = provider();
         String program = YouthFixtures.program(org);
-        String youth = YouthFixtures.create(staff(provider()), body());
+        Map<String, Object> youthBody = body();
+        String youth = YouthFixtures.create(staff(provider()), youthBody);
+        given().auth()
+                .oauth2(staff(org))
+                .contentType(ContentType.JSON)
+                .body(youthBody)
+                .post("/api/v1/participants")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(youth));
         long head = AuditRows.head(db);
 
         String id =

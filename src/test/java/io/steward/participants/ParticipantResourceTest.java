@@ -39,9 +39,13 @@ class ParticipantResourceTest {
                 .extract();
     }
 
-    /** A provider with a program in which the youth is enrolled, so its staff may read it. */
-    static String servingProvider(String participantId) {
+    /**
+     * A provider with a program in which the youth is enrolled, so its staff may read it. It
+     * matches the youth by natural key and birth date first: an id alone does not let it enroll.
+     */
+    static String servingProvider(Map<String, Object> body, String participantId) {
         String org = provider();
+        assertEquals(participantId, post(staff(org), body).path("id"));
         YouthFixtures.enroll(org, YouthFixtures.program(org), participantId);
         return org;
     }
@@ -122,7 +126,7 @@ class ParticipantResourceTest {
         body.put("firstName", "  Zoe\u0308 ");
         body.put("lastName", "Mun\u0303oz-O'Brien");
         String id = YouthFixtures.create(staff(provider()), body);
-        String org = servingProvider(id);
+        String org = servingProvider(body, id);
 
         given().auth()
                 .oauth2(staff(org))
@@ -190,7 +194,7 @@ class ParticipantResourceTest {
     void lookup_byKeyAnyCase_returnsYouthOnlyToServingProviderAndCity() {
         Map<String, Object> body = body();
         String id = YouthFixtures.create(staff(provider()), body);
-        String serving = servingProvider(id);
+        String serving = servingProvider(body, id);
         String code = body.get("districtCode").toString().toLowerCase();
         String student = " " + body.get("districtStudentId").toString().toLowerCase();
 
@@ -233,9 +237,10 @@ class ParticipantResourceTest {
 
     @Test
     void guardianLink_byServingProvider_letsGuardianReadOnlyThatYouth() {
-        String id = YouthFixtures.create(staff(provider()), body());
+        Map<String, Object> body = body();
+        String id = YouthFixtures.create(staff(provider()), body);
         String other = YouthFixtures.create(staff(provider()), body());
-        String org = servingProvider(id);
+        String org = servingProvider(body, id);
         String subject = "guardian-" + UUID.randomUUID();
         String guardian = Tokens.of(subject, List.of("guardian"), null);
         given().auth().oauth2(guardian).get("/api/v1/participants/" + id).then().statusCode(404);

@@ -110,6 +110,13 @@ class RuntimeRoleTest {
     }
 
     @Test
+    void participantClaim_updateDeleteAndTruncate_areRefused() {
+        assertRefused(NO_PRIVILEGE, "update participant_claim set kind = kind where true");
+        assertRefused(NO_PRIVILEGE, "delete from participant_claim where true");
+        assertRefused(NO_PRIVILEGE, "truncate participant_claim");
+    }
+
+    @Test
     void triggersAndTables_cannotBeDroppedDisabledOrAltered() {
         assertRefused(NO_PRIVILEGE, "drop trigger audit_event_no_update on audit_event");
         assertRefused(NO_PRIVILEGE, "drop trigger audit_event_no_truncate on audit_event");
