@@ -103,13 +103,14 @@ final class StagedChecks {
     private StagedChecks() {}
 
     /**
-     * Applies the match limit and adds the conflicts with youth stored before, then, when no row
-     * has failed on its own, the errors found across rows. The refusals are inserted on {@code
-     * connection}, which commits on its own: they count although the job's writing rolls back.
+     * Applies the match limit and adds the conflicts with youth stored before, then the errors found
+     * across rows. Both look at the staged rows only, those that passed their own checks, so a file
+     * learns all of its errors in one pass even when some rows failed. The refusals are inserted on
+     * {@code connection}, which commits on its own: they count although the job's writing rolls
+     * back.
      */
     static void check(Connection connection, UUID jobId, MatchLimits limits, ErrorList errors)
             throws SQLException {
-        boolean rowsPassed = errors.isEmpty();
         try (PreparedStatement query = connection.prepareStatement(LIMIT_AND_COUNT)) {
             query.setObject(1, jobId);
             query.setLong(2, limits.windowSeconds());
@@ -128,9 +129,7 @@ final class StagedChecks {
                 }
             }
         }
-        if (rowsPassed) {
-            acrossRows(connection, jobId, errors);
-        }
+        acrossRows(connection, jobId, errors);
     }
 
     private static void acrossRows(Connection connection, UUID jobId, ErrorList errors)

@@ -1,0 +1,157 @@
+package io.steward.imports;
+
+import static io.steward.imports.ImportFixtures.HEADER;
+import static io.steward.imports.ImportFixtures.csv;
+import static io.steward.imports.ImportFixtures.finished;
+import static io.steward.imports.ImportFixtures.postCsv;
+import static io.steward.imports.ImportFixtures.youth;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.steward.support.Tokens;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What a failed import reports: every row's errors in one pass, and no more than it should. */
+@QuarkusTest
+class ImportErrorReportTest {
+
+    private static final String IMPOSSIBLE_DATE = "must be a real date in the form YYYY-MM-DD";
+
+    @Inject ImportFixtures db;
+
+    @Test
+    void import_fieldErrorInAnotherRow_stillReportsAKeyedRepeat() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String student = "k-" + UUID.randomUUID();
+        String body =
+                HEADER
+                        + "\n"
+                        + youth(program, "X-" + UUID.randomUUID(), "2021-09-31")
+                        + "\n"
+                        + youth(program, student, "2012-01-01")
+                        + "\n"
+                        + keyed(program, "ADA", "lovelace", "d1", student.toUpperCase())
+                        + "\n";
+        long[] before = db.youthCounts();
+
+        finished(token, postCsv(token, body).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errorCount", equalTo(2))
+                .body("errors.row", equalTo(List.of(1, 3)))
+                .body("errors[0].column", equalTo("dateOfBirth"))
+                .body("errors[0].message", equalTo(IMPOSSIBLE_DATE))
+                .body("errors[1].column", equalTo("programId"))
+                .body("errors[1].message", equalTo("repeats row 2: the same youth and program"))
+                .body("created", equalTo(0));
+        assertArrayEquals(before, db.youthCounts());
+    }
+
+    @Test
+    void import_fieldErrorInAnotherRow_stillReportsARepeatWithoutKey() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String body =
+                HEADER
+                        + "\n"
+                        + youth(program, "X-" + UUID.randomUUID(), "2021-09-31")
+                        + "\n"
+                        + keyless(program, "Chlo\u00e9", "Zola")
+                        + "\n"
+                        + keyless(program, "CHLOE\u0301", "zola")
+                        + "\n";
+        long[] before = db.youthCounts();
+
+        finished(token, postCsv(token, body).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errorCount", equalTo(2))
+                .body("errors.row", equalTo(List.of(1, 3)))
+                .body("errors[1].message", equalTo("repeats row 2: the same youth and program"));
+        assertArrayEquals(before, db.youthCounts());
+    }
+
+    @Test
+    void import_fieldErrorInAnotherRow_storedKeyIsStillJudgedOnItsFirstRowOnly() {
+        String student = storedYouth("2010-10-10");
+        String other = db.provider();
+        UUID program = db.program(other);
+        UUID second = db.program(other);
+        String token = Tokens.of("provider-staff", other);
+        String body =
+                HEADER
+                        + "\n"
+                        + youth(program, "X-" + UUID.randomUUID(), "2021-09-31")
+                        + "\n"
+                        + youth(program, student, "2010-10-09")
+                        + "\n"
+                        + youth(second, student, "2010-10-10")
+                        + "\n";
+        long[] before = db.youthCounts();
+
+        // The right birth date (row 3) is compared with row 2, never with the stored youth.
+        finished(token, postCsv(token, body).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors.row", equalTo(List.of(1, 2, 3)))
+                .body("errors[1].message", equalTo("conflicts with an existing youth record"))
+                .body(
+                        "errors[2].message",
+                        equalTo(
+                                "differs from row 2, which has the same districtCode and"
+                                        + " districtStudentId"));
+        assertArrayEquals(before, db.youthCounts());
+    }
+
+    /** Imports one youth for a new provider and answers the youth's districtStudentId. */
+    private String storedYouth(String birth) {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String student = "S-" + UUID.randomUUID();
+        finished(token, postCsv(token, HEADER + "\n" + youth(program, student, birth)).path("id"))
+                .then()
+                .body("status", equalTo("SUCCEEDED"));
+        return student;
+    }
+
+    private static String keyed(
+            UUID program, String first, String last, String district, String student) {
+        return csv(
+                program,
+                first,
+                last,
+                "2012-01-01",
+                "5",
+                district,
+                student,
+                null,
+                null,
+                null,
+                null,
+                "2025-09-01");
+    }
+
+    private static String keyless(UUID program, String first, String last) {
+        return csv(
+                program,
+                first,
+                last,
+                "2012-01-01",
+                "5",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "2025-09-01");
+    }
+}
