@@ -110,6 +110,56 @@ class ImportErrorReportTest {
         assertArrayEquals(before, db.youthCounts());
     }
 
+    @Test
+    void import_rowMatchingTheKeysFirstRow_isNotARepeatOfARowThatDiffersFromIt() {
+        String org = db.provider();
+        UUID first = db.program(org);
+        UUID second = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String student = "KEYDUP-" + UUID.randomUUID();
+        String body =
+                HEADER
+                        + "\n"
+                        + youth(second, student, "2012-01-01")
+                        + "\n"
+                        + youth(first, student.toLowerCase(), "2012-01-02")
+                        + "\n"
+                        + youth(first, student, "2012-01-01")
+                        + "\n";
+
+        finished(token, postCsv(token, body).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errorCount", equalTo(1))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].column", equalTo("dateOfBirth"))
+                .body("errors[0].message", equalTo(differsFrom(1)));
+    }
+
+    @Test
+    void import_rowsThatDifferFromTheKeysFirstRow_areNotRepeatsOfEachOther() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String student = "D-" + UUID.randomUUID();
+        UUID first = db.program(org);
+        String body =
+                HEADER
+                        + "\n"
+                        + youth(first, student, "2012-01-01")
+                        + "\n"
+                        + youth(program, student, "2012-01-02")
+                        + "\n"
+                        + youth(program, student, "2012-01-02")
+                        + "\n";
+
+        finished(token, postCsv(token, body).path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors.row", equalTo(List.of(2, 3)))
+                .body("errors.message", equalTo(List.of(differsFrom(1), differsFrom(1))));
+    }
+
     /** Imports one youth for a new provider and answers the youth's districtStudentId. */
     private String storedYouth(String birth) {
         String org = db.provider();
@@ -153,5 +203,11 @@ class ImportErrorReportTest {
                 null,
                 null,
                 "2025-09-01");
+    }
+
+    private static String differsFrom(int row) {
+        return "differs from row "
+                + row
+                + ", which has the same districtCode and districtStudentId";
     }
 }
