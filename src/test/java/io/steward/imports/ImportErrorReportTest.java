@@ -7,10 +7,14 @@ import static io.steward.imports.ImportFixtures.postCsv;
 import static io.steward.imports.ImportFixtures.youth;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.steward.support.Tokens;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -158,6 +162,28 @@ class ImportErrorReportTest {
                 .body("status", equalTo("FAILED"))
                 .body("errors.row", equalTo(List.of(2, 3)))
                 .body("errors.message", equalTo(List.of(differsFrom(1), differsFrom(1))));
+    }
+
+    @Test
+    void finishedAt_ofASucceededJob_isAfterItsRowsWereWritten() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String body = HEADER + "\n" + youth(program, "F-" + UUID.randomUUID(), "2012-01-01");
+
+        Response job = finished(token, postCsv(token, body).path("id"));
+
+        job.then().body("status", equalTo("SUCCEEDED"));
+        Instant finishedAt = Instant.parse(job.path("finishedAt"));
+        Instant written =
+                db.list(
+                                "select max(created_at) from enrollment where program_id = ?",
+                                OffsetDateTime.class,
+                                program)
+                        .get(0)
+                        .toInstant();
+        assertFalse(finishedAt.isBefore(written), finishedAt + " before " + written);
+        assertFalse(finishedAt.isBefore(Instant.parse(job.path("startedAt"))));
     }
 
     /** Imports one youth for a new provider and answers the youth's districtStudentId. */
