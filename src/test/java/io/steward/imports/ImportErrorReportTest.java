@@ -6,8 +6,10 @@ import static io.steward.imports.ImportFixtures.finished;
 import static io.steward.imports.ImportFixtures.postCsv;
 import static io.steward.imports.ImportFixtures.youth;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -184,6 +186,58 @@ class ImportErrorReportTest {
                         .toInstant();
         assertFalse(finishedAt.isBefore(written), finishedAt + " before " + written);
         assertFalse(finishedAt.isBefore(Instant.parse(job.path("startedAt"))));
+    }
+
+    @Test
+    void post_headerFollowedByManyEmptyNames_listsAThousandProblemsAndCountsAll() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String body =
+                HEADER + ",".repeat(60_000) + "\n" + youth(program, "C-1", "2012-01-01") + "\n";
+
+        Response answer = postCsv(token, body);
+
+        answer.then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.size()", equalTo(1000))
+                .body("errorCount", equalTo(60_000))
+                .body("errorsTruncated", equalTo(true))
+                .body("errors[0].row", equalTo(0))
+                .body("errors[0].message", equalTo("column 13 is not a known column name"));
+        assertTrue(
+                answer.asByteArray().length < 200_000, "answer of " + answer.asByteArray().length);
+    }
+
+    @Test
+    void post_headerOfManyUnknownNames_stillNamesTheMissingColumns() {
+        String org = db.provider();
+        String token = Tokens.of("provider-staff", org);
+        StringBuilder header = new StringBuilder("a0");
+        for (int i = 1; i < 2_000; i++) {
+            header.append(",a").append(i);
+        }
+
+        postCsv(token, header + "\n" + "x,".repeat(1_999) + "x\n")
+                .then()
+                .statusCode(400)
+                .body("errors.size()", equalTo(1000))
+                .body("errorCount", equalTo(2_012))
+                .body("errorsTruncated", equalTo(true))
+                .body("errors.column", hasItems("programId", "startDate"));
+    }
+
+    @Test
+    void post_headerProblemsUnderTheCap_areCountedAndNotTruncated() {
+        String token = Tokens.of("provider-staff", db.provider());
+
+        postCsv(token, HEADER.replace(",startDate", "") + "\nx\n")
+                .then()
+                .statusCode(400)
+                .body("errors.size()", equalTo(1))
+                .body("errorCount", equalTo(1))
+                .body("errorsTruncated", equalTo(false));
     }
 
     /** Imports one youth for a new provider and answers the youth's districtStudentId. */
