@@ -6,6 +6,7 @@ import static io.steward.imports.ImportFixtures.finished;
 import static io.steward.imports.ImportFixtures.postCsv;
 import static io.steward.imports.ImportFixtures.youth;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -238,6 +239,41 @@ class ImportErrorReportTest {
                 .body("errors.size()", equalTo(1))
                 .body("errorCount", equalTo(1))
                 .body("errorsTruncated", equalTo(false));
+    }
+
+    @Test
+    void post_headerNameWithSurroundingWhiteSpace_isRefusedByPosition() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String row = youth(program, "W-" + UUID.randomUUID(), "2012-01-01");
+        String header =
+                HEADER.replace(",firstName,", ", firstName,").replace(",startDate", ",\tstartDate");
+
+        Response answer = postCsv(token, header + "\n" + row + "\n");
+
+        answer.then()
+                .statusCode(400)
+                .body("errors.row", hasItem(0))
+                .body(
+                        "errors.message",
+                        hasItems(
+                                "column 2 has white space around its name",
+                                "column 12 has white space around its name"))
+                .body("errors.column", hasItems("firstName", "startDate"));
+        assertFalse(answer.asString().contains(" firstName"));
+    }
+
+    @Test
+    void post_headerWithByteOrderMark_isAccepted() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String row = youth(program, "M-" + UUID.randomUUID(), "2012-01-01");
+
+        finished(token, postCsv(token, "\uFEFF" + HEADER + "\n" + row + "\n").path("id"))
+                .then()
+                .body("status", equalTo("SUCCEEDED"));
     }
 
     /** Imports one youth for a new provider and answers the youth's districtStudentId. */

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The header row of a CSV upload: every {@link Column} exactly once, in any order, and nothing
- * else. Problems are reported as row 0. A name that is not a column is never repeated back (a file
- * without a header would have a youth's data there), only its position.
+ * The header row of a CSV upload: every {@link Column} exactly once, by its exact name, in any
+ * order, and nothing else. Problems are reported as row 0. A name that is not a column is never
+ * repeated back (a file without a header would have a youth's data there), only its position.
  */
 public final class CsvHeader {
 
@@ -26,12 +26,15 @@ public final class CsvHeader {
         List<RowError> errors = new ArrayList<>();
         long count = 0;
         for (int i = 0; i < names.size(); i++) {
-            Column column = Column.named(names.get(i).strip());
+            String name = names.get(i);
+            Column column = Column.named(name);
             RowError error = null;
             if (column == null) {
-                error =
-                        new RowError(
-                                0L, null, "column " + (i + 1) + " is not a known column name");
+                String message =
+                        Column.named(name.strip()) == null
+                                ? " is not a known column name"
+                                : " has white space around its name";
+                error = new RowError(0L, null, "column " + (i + 1) + message);
             } else if (positions[column.ordinal()] >= 0) {
                 error = RowError.of(0, column, "appears more than once in the header row");
             } else {
