@@ -153,8 +153,8 @@ public class ImportJobs {
     public boolean failStale(UUID id, Duration staleAfter, List<RowError> errors) {
         return em.createNativeQuery(
                                 "update import_job set status = 'FAILED', error_count = :count,"
-                                        + " errors = cast(:errors as jsonb), finished_at ="
-                                        + " clock_timestamp() where id = :id and "
+                                        + " errors = cast(:errors as jsonb),"
+                                        + " finished_at = clock_timestamp() where id = :id and "
                                         + STALE)
                         .setParameter("id", id)
                         .setParameter("staleMs", staleAfter.toMillis())
