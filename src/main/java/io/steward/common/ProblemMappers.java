@@ -44,7 +44,7 @@ public class ProblemMappers {
         if (e.kind() == ProblemKind.FORBIDDEN) {
             denied.record("forbidden");
         }
-        Response response = problems.build(e.kind(), e.getMessage(), e.errors());
+        Response response = problems.build(e.kind(), e.getMessage(), e.errors(), e.errorCount());
         if (e.retryAfterSeconds() == 0) {
             return response;
         }

@@ -23,11 +23,17 @@ public class ProblemResponses {
     @Inject ObjectMapper mapper;
 
     public Response build(ProblemKind kind, String detail, List<FieldError> errors) {
+        return build(kind, detail, errors, null);
+    }
+
+    /** An answer listing the first of {@code errorCount} errors, when that is given. */
+    public Response build(
+            ProblemKind kind, String detail, List<FieldError> errors, Long errorCount) {
         String id = correlationId();
         return Response.status(kind.status())
                 .type(Problem.MEDIA_TYPE)
                 .header(Correlation.HEADER, id)
-                .entity(Problem.of(kind, detail, id, errors))
+                .entity(Problem.of(kind, detail, id, errors, errorCount))
                 .build();
     }
 

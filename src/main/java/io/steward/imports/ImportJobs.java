@@ -100,16 +100,18 @@ public class ImportJobs {
     /**
      * Records success; runs in the transaction that wrote the job's rows, and throws (rolling all
      * of them back) when the job is no longer running: another instance failed it as interrupted.
+     * The job finished now, after its last row was written: the clock, not the transaction's start,
+     * which may lie minutes before (as in {@link #fail} and {@link #failStale}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void succeed(UUID id, long processed, ImportJob.Counts counts) {
         int updated =
                 em.createNativeQuery(
                                 "update import_job set status = 'SUCCEEDED', processed_rows = ?2,"
-                                        + " total_rows = ?2, created_count = ?3,"
-                                        + " matched_count = ?4, enrolled_count = ?5,"
-                                        + " already_enrolled_count = ?6, finished_at = now()"
-                                        + " where id = ?1 and status = 'RUNNING'")
+                                    + " total_rows = ?2, created_count = ?3, matched_count = ?4,"
+                                    + " enrolled_count = ?5, already_enrolled_count = ?6,"
+                                    + " finished_at = clock_timestamp() where id = ?1 and status ="
+                                    + " 'RUNNING'")
                         .setParameter(1, id)
                         .setParameter(2, processed)
                         .setParameter(3, counts.created())
@@ -131,7 +133,7 @@ public class ImportJobs {
         return em.createNativeQuery(
                                 "update import_job set status = 'FAILED', processed_rows = ?2,"
                                         + " error_count = ?3, errors = cast(?4 as jsonb),"
-                                        + " finished_at = now() where id = ?1"
+                                        + " finished_at = clock_timestamp() where id = ?1"
                                         + " and status in ('PENDING', 'RUNNING')")
                         .setParameter(1, id)
                         .setParameter(2, processed)
@@ -151,8 +153,8 @@ public class ImportJobs {
     public boolean failStale(UUID id, Duration staleAfter, List<RowError> errors) {
         return em.createNativeQuery(
                                 "update import_job set status = 'FAILED', error_count = :count,"
-                                        + " errors = cast(:errors as jsonb), finished_at = now()"
-                                        + " where id = :id and "
+                                        + " errors = cast(:errors as jsonb),"
+                                        + " finished_at = clock_timestamp() where id = :id and "
                                         + STALE)
                         .setParameter("id", id)
                         .setParameter("staleMs", staleAfter.toMillis())

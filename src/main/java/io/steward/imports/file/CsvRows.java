@@ -61,7 +61,7 @@ final class CsvRows implements RowSource {
         if (header == null) {
             throw new UnreadableFile(new RowError(0L, null, "has no header row"));
         }
-        CsvHeader.Result result = CsvHeader.read(Arrays.asList(header.values()));
+        CsvHeader.Result result = CsvHeader.read(Arrays.asList(header.values()), 1);
         if (!result.errors().isEmpty()) {
             throw new UnreadableFile(result.errors().get(0));
         }

@@ -133,12 +133,14 @@ public class Spooler {
                     "The file has more than " + config.maxRows() + " data rows.");
         }
         if (format == UploadFormat.CSV) {
-            List<RowError> errors = CsvHeader.read(headerNames(received.header())).errors();
-            if (!errors.isEmpty()) {
+            CsvHeader.Result header =
+                    CsvHeader.read(headerNames(received.header()), config.maxErrors());
+            if (!header.errors().isEmpty()) {
                 throw ApiException.invalid(
-                        errors.stream()
+                        header.errors().stream()
                                 .map(e -> FieldError.cell(e.row(), e.column(), e.message()))
-                                .toList());
+                                .toList(),
+                        header.errorCount());
             }
         }
     }

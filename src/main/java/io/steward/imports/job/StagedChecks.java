@@ -30,16 +30,24 @@ import java.util.UUID;
  */
 final class StagedChecks {
 
+    /**
+     * Per keyed row: the key's first row, whether the birth date differs from it, and the earlier
+     * row of the same youth and program. Only rows with the first row's birth date name the key's
+     * youth, so a repeat is looked for among them alone: a row that differs is an error of its own
+     * and names no youth that another row could repeat.
+     */
     private static final String BIRTH_OR_REPEAT =
-            "select row_no, first_row, first_birth <> birth_mac, same_program from ("
+            "select row_no, first_row, first_birth <> birth_mac,"
+                    + " case when first_birth = birth_mac then same_program end from ("
                     + " select row_no, birth_mac,"
                     + " first_value(row_no) over w as first_row,"
                     + " first_value(birth_mac) over w as first_birth,"
-                    + " lag(row_no) over (partition by student_key, program_id order by row_no)"
-                    + " as same_program"
+                    + " lag(row_no) over (partition by student_key, program_id, birth_mac"
+                    + " order by row_no) as same_program"
                     + " from import_row where job_id = ? and student_key is not null"
                     + " window w as (partition by student_key order by row_no)) t"
-                    + " where first_birth <> birth_mac or same_program is not null";
+                    + " where first_birth <> birth_mac"
+                    + " or (first_birth = birth_mac and same_program is not null)";
 
     /**
      * The match limit over the keyed rows, in file order: a row is limited when its key had {@code
@@ -103,13 +111,14 @@ final class StagedChecks {
     private StagedChecks() {}
 
     /**
-     * Applies the match limit and adds the conflicts with youth stored before, then, when no row
-     * has failed on its own, the errors found across rows. The refusals are inserted on {@code
-     * connection}, which commits on its own: they count although the job's writing rolls back.
+     * Applies the match limit and adds the conflicts with youth stored before, then the errors
+     * found across rows. Both look at the staged rows only, those that passed their own checks, so
+     * a file learns all of its errors in one pass even when some rows failed. The refusals are
+     * inserted on {@code connection}, which commits on its own: they count although the job's
+     * writing rolls back.
      */
     static void check(Connection connection, UUID jobId, MatchLimits limits, ErrorList errors)
             throws SQLException {
-        boolean rowsPassed = errors.isEmpty();
         try (PreparedStatement query = connection.prepareStatement(LIMIT_AND_COUNT)) {
             query.setObject(1, jobId);
             query.setLong(2, limits.windowSeconds());
@@ -128,9 +137,7 @@ final class StagedChecks {
                 }
             }
         }
-        if (rowsPassed) {
-            acrossRows(connection, jobId, errors);
-        }
+        acrossRows(connection, jobId, errors);
     }
 
     private static void acrossRows(Connection connection, UUID jobId, ErrorList errors)
