@@ -2,6 +2,7 @@ package io.steward.audit;
 
 import io.steward.common.ApiException;
 import io.steward.common.Dates;
+import io.steward.common.Instants;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.security.Role;
@@ -67,7 +68,11 @@ public class AuditResource {
             return null;
         }
         try {
-            return Instant.parse(text);
+            Instant instant = Instant.parse(text);
+            if (!Instants.inRange(instant)) {
+                throw ApiException.invalid(name, Instants.RANGE);
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             var date = Dates.parseOrNull(text);
             if (date == null) {

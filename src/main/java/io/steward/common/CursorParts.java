@@ -14,11 +14,16 @@ public final class CursorParts {
     private CursorParts() {}
 
     public static Instant instant(PageRequest page, int index) {
+        Instant instant;
         try {
-            return Instant.parse(page.after().get(index));
+            instant = Instant.parse(page.after().get(index));
         } catch (DateTimeParseException e) {
             throw bad();
         }
+        if (!Instants.inRange(instant)) {
+            throw bad();
+        }
+        return instant;
     }
 
     public static UUID uuid(PageRequest page, int index) {

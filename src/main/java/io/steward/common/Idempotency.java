@@ -65,7 +65,11 @@ public class Idempotency {
     @ConfigProperty(name = "steward.idempotency.wait", defaultValue = "PT5S")
     Duration wait;
 
-    /** Runs {@code act} once per key; without a key it simply runs it. */
+    /**
+     * Runs {@code act} once per key; without a key it simply runs it. The header as sent decides:
+     * one that is present but empty or blank (which the resource's parameter cannot tell from an
+     * absent one) or given twice is a 400, like a key over 200 characters.
+     */
     @Transactional
     public Response run(String key, byte[] requestHash, Supplier<Response> act) {
         return run(key, requestHash, act, replayed -> {});
@@ -78,13 +82,20 @@ public class Idempotency {
     @Transactional
     public Response run(
             String key, byte[] requestHash, Supplier<Response> act, Consumer<Response> replayed) {
+        var request = routingContext.get().request();
+        List<String> sent = request.headers().getAll(HEADER);
+        if (sent.size() > 1) {
+            throw ApiException.invalid(HEADER, "must be given only once");
+        }
+        if (!sent.isEmpty()) {
+            key = sent.get(0);
+        }
         if (key == null) {
             return act.get();
         }
         if (!KEY.matcher(key).matches()) {
             throw ApiException.invalid(HEADER, "must be 1 to 200 visible ASCII characters");
         }
-        var request = routingContext.get().request();
         List<Object> scope =
                 List.of(caller.subject(), request.method().name(), request.path(), key);
 

@@ -49,6 +49,10 @@ public record PageRequest(int limit, List<String> after) {
             if (parts.size() != keyParts + 1 || !PREFIX.equals(parts.get(0))) {
                 throw new IllegalArgumentException();
             }
+            // A part with a control character was never given out, and NUL would reach SQL.
+            if (parts.stream().anyMatch(part -> Text.problem(part) != null)) {
+                throw new IllegalArgumentException();
+            }
             return parts.subList(1, parts.size());
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("cursor", "is not a cursor this list gave out");

@@ -2,6 +2,7 @@ package io.steward.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -23,7 +24,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -78,6 +81,10 @@ public class ProblemMappers {
         ApiException raised = raisedWhileReading(e);
         if (raised != null) {
             return api(raised);
+        }
+        String repeated = repeatedProperty(e);
+        if (repeated != null) {
+            return invalid(repeated, "must be given only once");
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
@@ -206,11 +213,48 @@ public class ProblemMappers {
     }
 
     private static String messageFor(JsonMappingException e) {
+        if (e instanceof StrictJson.Refused refused) {
+            return refused.rule();
+        }
         if (e instanceof MismatchedInputException mismatch
                 && mismatch.getTargetType() == LocalDate.class) {
             return "must be a real date in the form YYYY-MM-DD";
         }
         return "has the wrong type or shape";
+    }
+
+    /**
+     * The path of a property given twice in one object ({@code guardians[0].name}), from the
+     * parser's position when it refused it (Jackson's strict duplicate detection); null for any
+     * other error.
+     */
+    static String repeatedProperty(JsonProcessingException e) {
+        // Inside a list or a nested object, databind wraps the parser's error with a partial path.
+        Throwable t = e;
+        while (t != null && !(t instanceof JsonParseException) && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (!(t instanceof JsonParseException parse)
+                || parse.getProcessor() == null
+                || parse.getOriginalMessage() == null
+                || !parse.getOriginalMessage().startsWith("Duplicate field ")) {
+            return null;
+        }
+        Deque<JsonStreamContext> chain = new ArrayDeque<>();
+        for (JsonStreamContext c = parse.getProcessor().getParsingContext();
+                c != null && !c.inRoot();
+                c = c.getParent()) {
+            chain.push(c);
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c : chain) {
+            if (c.inArray()) {
+                path.append('[').append(Math.max(c.getCurrentIndex(), 0)).append(']');
+            } else if (c.getCurrentName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(c.getCurrentName());
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     static String path(JsonMappingException e) {

@@ -16,7 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * is either left out or given once with a value that is not blank. {@code ?limit=5&limit=500} and
  * {@code ?limit=} (or {@code ?limit}, or only spaces) are each a 400 naming the parameter, instead
  * of the first value winning or an empty value passing for an absent one. Parameters the endpoint
- * does not declare are ignored, as before.
+ * does not declare are ignored, as before. A value with a control character ({@link Text}) is a 400
+ * too: no parameter means one, and a NUL would reach SQL.
  *
  * <p>It runs after the security checks, so a caller without the right still gets 401 or 403.
  */
@@ -46,6 +47,8 @@ public class QueryParams {
                 errors.add(FieldError.field(name, "must be given only once"));
             } else if (values.get(0) == null || values.get(0).isBlank()) {
                 errors.add(FieldError.field(name, "must not be blank"));
+            } else if (Text.problem(values.get(0)) != null) {
+                errors.add(FieldError.field(name, Text.problem(values.get(0))));
             }
         }
         if (!errors.isEmpty()) {

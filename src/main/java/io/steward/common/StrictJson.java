@@ -2,26 +2,56 @@ package io.steward.common;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * JSON as the contract wants it: unknown properties refused, no silent coercions, and dates only as
- * strict {@code YYYY-MM-DD} (an impossible date is an error, never adjusted).
+ * JSON as the contract wants it: unknown and repeated properties refused, no silent coercions,
+ * dates only as strict {@code YYYY-MM-DD} (an impossible date is an error, never adjusted),
+ * instants only in years 0001 to 9999, and text without control characters or lone surrogates
+ * ({@link Text}).
+ *
+ * <p>It runs after Quarkus' own customizers, which register the Java time module: a deserializer
+ * registered later wins, and the time module's lenient one reads {@code 2014-03-02T23:59:59Z} or
+ * {@code " 2014-03-02"} as a date.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    /**
+     * A reader attribute for JSON the service wrote itself and reads back from the database: the
+     * text rule is for what clients send, and must not make stored records unreadable.
+     */
+    public static final String STORED = "steward.stored-json";
+
+    /** A reader for JSON the service stored itself (see {@link #STORED}). */
+    public static ObjectReader stored(ObjectMapper mapper, Class<?> type) {
+        return mapper.readerFor(type).withAttribute(STORED, Boolean.TRUE);
+    }
+
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -29,6 +59,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
@@ -37,9 +68,22 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        SimpleModule dates = new SimpleModule("steward-strict-dates");
-        dates.addDeserializer(LocalDate.class, new StrictDateDeserializer());
-        mapper.registerModule(dates);
+        SimpleModule strict = new SimpleModule("steward-strict-input");
+        strict.addDeserializer(LocalDate.class, new StrictDateDeserializer());
+        strict.addDeserializer(Instant.class, new BoundedInstantDeserializer());
+        strict.addDeserializer(String.class, new StrictTextDeserializer(false));
+        mapper.registerModule(strict);
+    }
+
+    /** A value refused by a rule; the message is the rule, never the value. */
+    public static final class Refused extends MismatchedInputException {
+        Refused(JsonParser parser, String rule, Class<?> type) {
+            super(parser, rule, type);
+        }
+
+        public String rule() {
+            return getOriginalMessage();
+        }
     }
 
     /** Parses {@code YYYY-MM-DD} strictly; anything else fails with a message naming the form. */
@@ -66,6 +110,63 @@ public class StrictJson implements ObjectMapperCustomizer {
                         "", LocalDate.class, "must be a real date in the form YYYY-MM-DD");
             }
             return date;
+        }
+    }
+
+    /** The time module's instant, refused outside years 0001 to 9999 ({@link Instants}). */
+    static final class BoundedInstantDeserializer extends StdScalarDeserializer<Instant> {
+        BoundedInstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
+            Instant instant = InstantDeserializer.INSTANT.deserialize(parser, context);
+            if (instant != null && !Instants.inRange(instant)) {
+                throw new Refused(parser, Instants.RANGE, Instant.class);
+            }
+            return instant;
+        }
+    }
+
+    /**
+     * Text as Jackson reads it, refused when it breaks the {@link Text} rule; a property marked
+     * {@link MultiLine} may hold tabs and line breaks.
+     */
+    static final class StrictTextDeserializer extends StdScalarDeserializer<String>
+            implements ContextualDeserializer {
+        private final boolean multiLine;
+
+        StrictTextDeserializer(boolean multiLine) {
+            super(String.class);
+            this.multiLine = multiLine;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(
+                DeserializationContext context, BeanProperty property) {
+            boolean lines = property != null && property.getAnnotation(MultiLine.class) != null;
+            return lines == multiLine ? this : new StrictTextDeserializer(lines);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (Boolean.TRUE.equals(context.getAttribute(STORED))) {
+                return text;
+            }
+            String problem = Text.problem(text, multiLine);
+            if (problem != null) {
+                throw new Refused(parser, problem, String.class);
+            }
+            return text;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.steward.consent;
 import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
 import io.steward.common.ApiException;
+import io.steward.common.CursorParts;
 import io.steward.common.ETags;
 import io.steward.common.FieldError;
 import io.steward.common.Page;
@@ -91,16 +92,8 @@ public class ConsentService {
     public Page<ConsentView> list(UUID participantId, PageRequest page) {
         access.checkRead(participantId, "consent.list");
 
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (!page.first()) {
-            try {
-                afterAt = Instant.parse(page.after().get(0));
-                afterId = UUID.fromString(page.after().get(1));
-            } catch (RuntimeException e) {
-                throw ApiException.invalid("cursor", "is not a cursor this list gave out");
-            }
-        }
+        Instant afterAt = page.first() ? null : CursorParts.instant(page, 0);
+        UUID afterId = page.first() ? null : CursorParts.uuid(page, 1);
         List<Consent> rows = consents.page(participantId, afterAt, afterId, page.limit());
 
         audit.record(

@@ -2,7 +2,7 @@ package io.steward.disclosures;
 
 import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
-import io.steward.common.ApiException;
+import io.steward.common.CursorParts;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,16 +23,8 @@ public class DisclosureService {
     public Page<DisclosureView> list(UUID participantId, PageRequest page) {
         DisclosureAccess.Scope scope = access.check(participantId);
 
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (!page.first()) {
-            try {
-                afterAt = Instant.parse(page.after().get(0));
-                afterId = UUID.fromString(page.after().get(1));
-            } catch (RuntimeException e) {
-                throw ApiException.invalid("cursor", "is not a cursor this list gave out");
-            }
-        }
+        Instant afterAt = page.first() ? null : CursorParts.instant(page, 0);
+        UUID afterId = page.first() ? null : CursorParts.uuid(page, 1);
         List<DisclosureView> rows =
                 log.page(participantId, scope.sourceDistrictId(), afterAt, afterId, page.limit());
 

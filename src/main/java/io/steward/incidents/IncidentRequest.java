@@ -1,5 +1,6 @@
 package io.steward.incidents;
 
+import io.steward.common.MultiLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,4 +13,4 @@ public record IncidentRequest(
         @NotBlank @Size(max = 200) String suspectedActor,
         @NotNull Instant windowFrom,
         @NotNull Instant windowTo,
-        @Size(max = 10_000) String description) {}
+        @Size(max = 10_000) @MultiLine String description) {}

@@ -1,5 +1,6 @@
 package io.steward.participants;
 
+import io.steward.common.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,8 +24,8 @@ public record ParticipantRequest(
         @NotNull @Size(max = 10) List<@Valid @NotNull GuardianRequest> guardians) {
 
     static final String GRADE = "PK|K|[1-9]|1[0-2]";
-    static final String TEXT = "[^\\p{Cntrl}]*";
-    static final String NO_CTL = "must not contain control characters";
+    static final String TEXT = Text.SINGLE_LINE;
+    static final String NO_CTL = Text.NO_CONTROL;
     static final String CODE = "\\s*[A-Za-z0-9._-]*\\s*";
     static final String CODE_MESSAGE = "must be letters, digits, '.', '_' or '-'";
 

@@ -80,6 +80,45 @@ class ImportFailureTest {
     }
 
     @Test
+    void ndjson_loneSurrogate_isRowErrorNamingTheColumn() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        long[] before = db.youthCounts();
+        String row =
+                "{\"programId\":\""
+                        + program
+                        + "\",\"firstName\":\"Lee\",\"lastName\":%s,"
+                        + "\"dateOfBirth\":\"2015-05-05\",\"gradeLevel\":\"PK\","
+                        + "\"guardianName\":%s,\"guardianRelationship\":\"mother\","
+                        + "\"startDate\":\"2025-09-01\"}\n";
+        String body =
+                row.formatted("\"Park\"", "\"Jo Park\"")
+                        + row.formatted("\"Lee\\udfff\"", "\"Jo\"")
+                        + row.formatted("\"Kim\"", "\"\\ud800\"");
+
+        finished(
+                        token,
+                        post(
+                                        token,
+                                        "application/x-ndjson",
+                                        body.getBytes(StandardCharsets.UTF_8),
+                                        null)
+                                .path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errors.size()", equalTo(2))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].column", equalTo("lastName"))
+                .body(
+                        "errors[0].message",
+                        equalTo("must be valid Unicode text (no lone surrogates)"))
+                .body("errors[1].row", equalTo(3))
+                .body("errors[1].column", equalTo("guardianName"));
+        assertArrayEquals(before, db.youthCounts());
+    }
+
+    @Test
     void import_impossibleDate_namesRowAndColumnNotValue() {
         String org = db.provider();
         UUID program = db.program(org);

@@ -2,6 +2,7 @@ package io.steward.imports.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.steward.common.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -68,6 +69,8 @@ final class NdjsonRows implements RowSource {
             if (column == null) {
                 String name = PROPERTY.matcher(field.getKey()).matches() ? field.getKey() : null;
                 errors.add(new RowError(row, name, "is not a known column"));
+            } else if (value.isTextual() && Text.hasLoneSurrogate(value.textValue())) {
+                errors.add(RowError.of(row, column, Text.NOT_UNICODE));
             } else if (value.isTextual()) {
                 values[column.ordinal()] = value.textValue();
             } else if (!value.isNull()) {

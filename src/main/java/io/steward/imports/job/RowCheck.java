@@ -1,6 +1,7 @@
 package io.steward.imports.job;
 
 import io.steward.common.Dates;
+import io.steward.common.Text;
 import io.steward.imports.file.Column;
 import io.steward.imports.file.RawRow;
 import io.steward.imports.file.RowError;
@@ -24,7 +25,6 @@ final class RowCheck {
                     "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern GRADE = Pattern.compile("PK|K|[1-9]|1[0-2]");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern EMAIL =
             Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
     private static final String DATE = "must be a real date in the form YYYY-MM-DD";
@@ -132,8 +132,9 @@ final class RowCheck {
             return null;
         }
         String normalized = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
-        if (CONTROL.matcher(normalized).find()) {
-            fail(column, "must not contain control characters");
+        String problem = Text.problem(normalized);
+        if (problem != null) {
+            fail(column, problem);
         } else if (normalized.length() > max) {
             fail(column, "must be at most " + max + " characters");
         }

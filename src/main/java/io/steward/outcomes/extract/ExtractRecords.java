@@ -3,6 +3,7 @@ package io.steward.outcomes.extract;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steward.common.Rows;
+import io.steward.common.StrictJson;
 import io.steward.crypto.Envelope;
 import io.steward.crypto.FieldContext;
 import io.steward.schooldata.DataCategory;
@@ -114,7 +115,7 @@ public class ExtractRecords {
         String json =
                 envelope.decrypt(payload, FieldContext.of("academic_record", "payload", recordId));
         try {
-            return mapper.readValue(json, RecordFields.class);
+            return StrictJson.stored(mapper, RecordFields.class).readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("STW-EXTRACT-0001 unreadable record payload");
         }

@@ -8,6 +8,7 @@ import io.steward.audit.Outcome;
 import io.steward.common.ApiException;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
+import io.steward.common.StrictJson;
 import io.steward.consent.Consent;
 import io.steward.crypto.Envelope;
 import io.steward.crypto.FieldContext;
@@ -142,7 +143,7 @@ public class ReadService {
                         s.payload(), FieldContext.of("academic_record", "payload", s.id()));
         RecordFields f;
         try {
-            f = mapper.readValue(json, RecordFields.class);
+            f = StrictJson.stored(mapper, RecordFields.class).readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("STW-SCHOOLDATA-0002 unreadable record payload");
         }
