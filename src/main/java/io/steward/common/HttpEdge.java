@@ -60,6 +60,12 @@ public class HttpEdge {
             problems.send(context, ProblemKind.HEADERS_TOO_LARGE, detail);
             return;
         }
+        if (request.headers().getAll(HttpHeaders.AUTHORIZATION).size() > 1) {
+            // Which credentials would count is not for the service to guess.
+            String detail = "The request carries more than one Authorization header.";
+            problems.send(context, ProblemKind.MALFORMED_REQUEST, detail);
+            return;
+        }
         long limit = isUpload(request.path()) ? maxUploadBytes : maxJsonBytes;
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length, limit)) {

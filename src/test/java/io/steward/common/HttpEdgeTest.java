@@ -151,4 +151,22 @@ class HttpEdgeTest {
         assertEquals("application/problem+json", answer.headers().get("content-type"));
         assertTrue(answer.body().contains(TYPES + "payload-too-large"), answer.body());
     }
+
+    @Test
+    void get_twoAuthorizationHeaders_returns400AndServesNothing() throws Exception {
+        RawHttp.Answer answer =
+                RawHttp.send(
+                        "GET "
+                                + ORGS
+                                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                                + "Authorization: Bearer "
+                                + admin()
+                                + "\r\n"
+                                + "Authorization: Bearer not-a-token\r\n\r\n");
+
+        assertEquals(400, answer.status());
+        assertEquals("application/problem+json", answer.headers().get("content-type"));
+        assertTrue(answer.body().contains(TYPES + "malformed-request"), answer.body());
+        assertFalse(answer.body().contains("not-a-token"), answer.body());
+    }
 }
