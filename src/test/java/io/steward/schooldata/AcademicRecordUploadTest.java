@@ -226,6 +226,29 @@ class AcademicRecordUploadTest {
     }
 
     @Test
+    void ndjson_controlCharacterOrLoneSurrogate_isARowErrorAndStoresNothing() {
+        String district = Youth.org("DISTRICT");
+        String a = Youth.studentId();
+        youth.participant(district, a);
+        UUID agreement = Sharing.active(district, Youth.org("EVALUATOR"));
+        String body =
+                "{\"districtStudentId\":\""
+                        + a
+                        + "\",\"schoolYear\":\"2021-2022\","
+                        + "\"category\":\"GRADES\",\"course\":\"A\\u0007rt\",\"mark\":\"A\"}\n"
+                        + "{\"districtStudentId\":\""
+                        + a
+                        + "\",\"schoolYear\":\"2021-2022\","
+                        + "\"category\":\"GRADES\",\"course\":\"Math\",\"mark\":\"B\\ud800\"}\n";
+
+        Sharing.upload(agreement, district, "application/x-ndjson", body)
+                .statusCode(400)
+                .body("errors.find { it.row == 1 }.column", equalTo("course"))
+                .body("errors.find { it.row == 2 }.column", equalTo("mark"));
+        assertEquals(0, stored(agreement));
+    }
+
+    @Test
     void upload_otherMediaType_returns415() {
         String district = Youth.org("DISTRICT");
         UUID agreement = Sharing.active(district, Youth.org("EVALUATOR"));

@@ -1,5 +1,6 @@
 package io.steward.schooldata.upload;
 
+import io.steward.common.Text;
 import io.steward.schooldata.AcademicRow;
 import io.steward.schooldata.DataCategory;
 import io.steward.schooldata.RecordFields;
@@ -189,6 +190,11 @@ final class RowValidator {
         String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString().trim();
         if (text.length() > max) {
             errors.add(row, column, "must be at most " + max + " characters");
+            return null;
+        }
+        String problem = Text.problem(text);
+        if (problem != null) {
+            errors.add(row, column, problem);
             return null;
         }
         return text;
