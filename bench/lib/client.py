@@ -32,7 +32,7 @@ class Client:
             claims = {
                 "iss": self.issuer,
                 "sub": subject or f"bench-{role}-{org}",
-                "aud": "account",
+                "aud": ["steward-api", "account"],
                 "iat": now,
                 "nbf": now,
                 "exp": now + 3 * 3600,

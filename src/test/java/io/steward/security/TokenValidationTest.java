@@ -103,6 +103,16 @@ class TokenValidationTest {
     }
 
     @Test
+    void get_tokenIssuedForAnotherClient_returns401() {
+        // A token of the same realm meant for another application (no steward-api audience).
+        JwtClaims claims = claims();
+        claims.setAudience("account");
+        assertUnauthorized(getWith(Tokens.sign(claims)));
+        claims.unsetClaim("aud");
+        assertUnauthorized(getWith(Tokens.sign(claims)));
+    }
+
+    @Test
     void get_foreignKeyWithRealmKeyId_returns401() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

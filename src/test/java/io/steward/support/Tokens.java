@@ -38,7 +38,7 @@ public final class Tokens {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(subject);
-        claims.setAudience("account");
+        claims.setAudience("steward-api", "account");
         claims.setIssuedAtToNow();
         claims.setNotBeforeMinutesInThePast(0);
         claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() + 300));
