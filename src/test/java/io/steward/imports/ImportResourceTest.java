@@ -244,6 +244,43 @@ class ImportResourceTest {
     }
 
     @Test
+    void import_newAndExistingYouth_enrollmentsShareOneCreationTime() {
+        String org = db.provider();
+        UUID first = db.program(org);
+        UUID second = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String known = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        String fresh = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        String id =
+                postCsv(token, HEADER + "\n" + youth(first, known, "2011-07-07") + "\n")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("id");
+        finished(token, id).then().body("created", equalTo(1));
+
+        String body =
+                HEADER
+                        + "\n"
+                        + youth(second, fresh, "2012-02-02")
+                        + "\n"
+                        + youth(second, known, "2011-07-07")
+                        + "\n";
+        String id2 = postCsv(token, body).then().statusCode(202).extract().path("id");
+
+        finished(token, id2)
+                .then()
+                .body("status", equalTo("SUCCEEDED"))
+                .body("created", equalTo(1))
+                .body("matchedExisting", equalTo(1));
+        assertEquals(
+                1,
+                db.count(
+                        "select count(distinct created_at) from enrollment where program_id = ?",
+                        second));
+    }
+
+    @Test
     void import_youthAlreadyActiveInProgram_isCountedNotEnrolledTwice() {
         String org = db.provider();
         UUID program = db.program(org);

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -38,14 +39,14 @@ class ImportWriter {
     private static final String ENROLL_REPEAT =
             "insert into enrollment (id, program_id, participant_id, start_date, status,"
                     + " created_at) select gen_random_uuid(), program_id, participant_id,"
-                    + " start_date, 'ACTIVE', now() from import_row where job_id = ?"
+                    + " start_date, 'ACTIVE', ? from import_row where job_id = ?"
                     + " and kind = 'REPEAT'";
 
     /** Existing youth may already be active in the program: those rows are skipped. */
     private static final String ENROLL_EXISTING =
             "insert into enrollment (id, program_id, participant_id, start_date, status,"
                     + " created_at) select gen_random_uuid(), program_id, participant_id,"
-                    + " start_date, 'ACTIVE', now() from import_row where job_id = ?"
+                    + " start_date, 'ACTIVE', ? from import_row where job_id = ?"
                     + " and kind = 'EXISTING'"
                     + " on conflict (program_id, participant_id) where status = 'ACTIVE'"
                     + " do nothing";
@@ -116,7 +117,9 @@ class ImportWriter {
             lock.execute();
         }
         long t0 = System.nanoTime();
-        YouthCopy writer = new YouthCopy(c, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        // One creation time for every enrollment the job makes, new youth or found ones.
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        YouthCopy writer = new YouthCopy(c, createdAt);
         try {
             for (RowReader.Batch batch = reader.next(); batch != null; batch = reader.next()) {
                 errors.addAll(batch.errors());
@@ -137,8 +140,8 @@ class ImportWriter {
         }
         long enrolled =
                 staging.created()
-                        + update(c, ENROLL_REPEAT, job.id())
-                        + update(c, ENROLL_EXISTING, job.id());
+                        + update(c, ENROLL_REPEAT, job.id(), createdAt)
+                        + update(c, ENROLL_EXISTING, job.id(), createdAt);
         long matched;
         try (PreparedStatement query = c.prepareStatement(MATCHED)) {
             query.setObject(1, job.id());
@@ -165,9 +168,11 @@ class ImportWriter {
                 matchLimit.window().toSeconds());
     }
 
-    private static long update(Connection c, String sql, UUID jobId) throws SQLException {
+    private static long update(Connection c, String sql, UUID jobId, Instant createdAt)
+            throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setObject(1, jobId);
+            statement.setObject(1, createdAt.atOffset(ZoneOffset.UTC));
+            statement.setObject(2, jobId);
             return statement.executeLargeUpdate();
         }
     }
