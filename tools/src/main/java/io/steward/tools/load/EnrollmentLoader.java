@@ -128,6 +128,12 @@ final class EnrollmentLoader {
         return ids;
     }
 
+    /**
+     * Youth without a district key, one by one. Such a youth cannot be matched across providers
+     * (only a district key and birth date identify a youth to another provider), so a second
+     * provider records its own youth, as a real provider would; that record's id is kept under
+     * {@link #localKey} for the attendance of that provider's programs.
+     */
     private void enrollDirectly(
             List<Enrollment> enrollments,
             Map<String, Youth> youth,
@@ -136,23 +142,25 @@ final class EnrollmentLoader {
             Map<String, String> ids) {
         Progress.Counter counter =
                 progress.counter("youth outside the district enrolled", enrollments.size());
+        Map<String, String> recordedBy = new HashMap<>();
         for (Enrollment e : enrollments) {
             Program program = programs.get(e.programKey());
-            TokenSource token = logins.provider(program.providerCode());
+            String provider = program.providerCode();
+            TokenSource token = logins.provider(provider);
             Youth y = youth.get(e.youthKey());
-            if (!ids.containsKey(y.key())) {
-                JsonNode created =
-                        Api.expect(
-                                        "POST /api/v1/participants",
-                                        api.postJson(token, "/api/v1/participants", participant(y)),
-                                        201,
-                                        200)
-                                .body();
-                ids.put(y.key(), created.get("id").asText());
+            String key = y.key();
+            if (!ids.containsKey(key)) {
+                ids.put(key, create(token, y));
+                recordedBy.put(key, provider);
+            } else if (!recordedBy.get(key).equals(provider)) {
+                key = localKey(y.key(), provider);
+                if (!ids.containsKey(key)) {
+                    ids.put(key, create(token, y));
+                }
             }
             String programId = programIds.get(program.key());
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("participantId", ids.get(y.key()));
+            body.put("participantId", ids.get(key));
             body.put("startDate", e.startDate());
             Api.expect(
                     "POST enrollment",
@@ -161,6 +169,22 @@ final class EnrollmentLoader {
                     200);
             counter.add(1);
         }
+    }
+
+    /** The key of a provider's own record of a youth another provider recorded first. */
+    static String localKey(String youthKey, String provider) {
+        return youthKey + "@" + provider;
+    }
+
+    private String create(TokenSource token, Youth y) {
+        return Api.expect(
+                        "POST /api/v1/participants",
+                        api.postJson(token, "/api/v1/participants", participant(y)),
+                        201,
+                        200)
+                .body()
+                .get("id")
+                .asText();
     }
 
     static Map<String, Object> participant(Youth y) {

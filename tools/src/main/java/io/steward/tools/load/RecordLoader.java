@@ -39,7 +39,10 @@ final class RecordLoader {
         Map<String, List<Map<String, Object>>> byProgram = new LinkedHashMap<>();
         for (Attendance a : city.attendance()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("participantId", participants.get(a.youthKey()));
+            String own = EnrollmentLoader.localKey(a.youthKey(), providerOf.get(a.programKey()));
+            row.put(
+                    "participantId",
+                    participants.getOrDefault(own, participants.get(a.youthKey())));
             row.put("date", a.date());
             row.put("minutes", a.minutes());
             byProgram.computeIfAbsent(a.programKey(), k -> new ArrayList<>()).add(row);
