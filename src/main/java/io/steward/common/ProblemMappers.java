@@ -128,41 +128,38 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json);
         }
-        if (e instanceof NotFoundException && routingContext.isResolvable()) {
-            Response refused = methodNotAllowed(routingContext.get());
+        if ((e instanceof NotAllowedException || e instanceof NotFoundException)
+                && routingContext.isResolvable()) {
+            Response refused = methodNotAllowed(routingContext.get(), e);
             if (refused != null) {
                 return refused;
             }
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         ProblemKind kind = ProblemKind.forStatus(status);
-        Response response = problems.build(kind, detailFor(e, kind), null);
-        if (e instanceof NotAllowedException && routingContext.isResolvable()) {
-            String path = routingContext.get().request().path();
-            String allow = String.join(", ", allowedMethods.forPath(path));
-            if (!allow.isEmpty()) {
-                return Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
-            }
-        }
-        return response;
+        return problems.build(kind, detailFor(e, kind), null);
     }
 
     /**
-     * The runtime answers 404 for a method that no resource of a matching path takes when the paths
-     * of several resource classes overlap ({@code /programs/{id}} and {@code
-     * /programs/{id}/enrollments/{eid}}); where the path is a resource's, that is a 405.
+     * A 405 with {@code Allow} for a method the path's resources do not take. The runtime says so
+     * itself ({@link NotAllowedException}) except where the paths of several resource classes
+     * overlap ({@code /programs/{id}} and {@code /programs/{id}/enrollments/{eid}}): there it
+     * answers 404, which is a 405 when the path is a resource's. Null when neither applies.
      */
-    private Response methodNotAllowed(RoutingContext context) {
-        String path = context.request().path();
-        Set<String> allow = allowedMethods.forPath(path);
-        if (allow.isEmpty() || allow.contains(context.request().method().name())) {
+    private Response methodNotAllowed(RoutingContext context, WebApplicationException e) {
+        Set<String> allow = allowedMethods.forPath(context.request().path());
+        boolean refused =
+                e instanceof NotAllowedException
+                        || (!allow.isEmpty() && !allow.contains(context.request().method().name()));
+        if (!refused) {
             return null;
         }
-        return Response.fromResponse(
-                        problems.build(
-                                ProblemKind.METHOD_NOT_ALLOWED,
-                                ProblemKind.METHOD_NOT_ALLOWED.genericDetail(),
-                                null))
+        ProblemKind kind = ProblemKind.METHOD_NOT_ALLOWED;
+        Response response = problems.build(kind, kind.genericDetail(), null);
+        if (allow.isEmpty()) {
+            return response;
+        }
+        return Response.fromResponse(response)
                 .header(HttpHeaders.ALLOW, String.join(", ", allow))
                 .build();
     }
