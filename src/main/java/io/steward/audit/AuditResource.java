@@ -14,8 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +24,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.AUDITOR)
 public class AuditResource {
+
+    static final String FORM =
+            "must be a UTC instant (YYYY-MM-DDTHH:MM:SS[.fraction]Z) or a YYYY-MM-DD date";
 
     @Inject AuditQuery query;
     @Inject ChainVerifier verifier;
@@ -62,24 +65,26 @@ public class AuditResource {
         return verifier.verify();
     }
 
-    /** Accepts an instant ({@code 2026-01-01T00:00:00Z}) or a date (midnight UTC). */
+    /**
+     * Accepts an instant in the strict form ({@code 2026-01-01T00:00:00Z}, {@link Instants}) or a
+     * date (midnight UTC).
+     */
     static Instant instant(String name, String text) {
         if (text == null) {
             return null;
         }
-        try {
-            Instant instant = Instant.parse(text);
-            if (!Instants.inRange(instant)) {
-                throw ApiException.invalid(name, Instants.RANGE);
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            var date = Dates.parseOrNull(text);
+        Instant instant = Instants.parseOrNull(text);
+        if (instant == null) {
+            LocalDate date = Dates.parseOrNull(text);
             if (date == null) {
-                throw ApiException.invalid(name, "must be a UTC instant or a YYYY-MM-DD date");
+                throw ApiException.invalid(name, FORM);
             }
             return date.atStartOfDay().toInstant(ZoneOffset.UTC);
         }
+        if (!Instants.inRange(instant)) {
+            throw ApiException.invalid(name, Instants.RANGE);
+        }
+        return instant;
     }
 
     static UUID uuid(String name, String text) {

@@ -2,7 +2,6 @@ package io.steward.common;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -14,13 +13,8 @@ public final class CursorParts {
     private CursorParts() {}
 
     public static Instant instant(PageRequest page, int index) {
-        Instant instant;
-        try {
-            instant = Instant.parse(page.after().get(index));
-        } catch (DateTimeParseException e) {
-            throw bad();
-        }
-        if (!Instants.inRange(instant)) {
+        Instant instant = Instants.parseOrNull(page.after().get(index));
+        if (instant == null || !Instants.inRange(instant)) {
             throw bad();
         }
         return instant;

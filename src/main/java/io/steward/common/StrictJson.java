@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -27,12 +26,12 @@ import java.time.LocalDate;
 /**
  * JSON as the contract wants it: unknown and repeated properties refused, no silent coercions,
  * dates only as strict {@code YYYY-MM-DD} (an impossible date is an error, never adjusted),
- * instants only in years 0001 to 9999, and text without control characters or lone surrogates
- * ({@link Text}).
+ * instants only as strings in the strict UTC form in years 0001 to 9999 ({@link Instants}), and
+ * text without control characters or lone surrogates ({@link Text}).
  *
  * <p>It runs after Quarkus' own customizers, which register the Java time module: a deserializer
- * registered later wins, and the time module's lenient one reads {@code 2014-03-02T23:59:59Z} or
- * {@code " 2014-03-02"} as a date.
+ * registered later wins, and the time module's lenient ones read {@code 2014-03-02T23:59:59Z} or
+ * {@code " 2014-03-02"} as a date, and an epoch number or any offset as an instant.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -70,7 +69,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         SimpleModule strict = new SimpleModule("steward-strict-input");
         strict.addDeserializer(LocalDate.class, new StrictDateDeserializer());
-        strict.addDeserializer(Instant.class, new BoundedInstantDeserializer());
+        strict.addDeserializer(Instant.class, new StrictInstantDeserializer());
         strict.addDeserializer(String.class, new StrictTextDeserializer(false));
         mapper.registerModule(strict);
     }
@@ -113,17 +112,26 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    /** The time module's instant, refused outside years 0001 to 9999 ({@link Instants}). */
-    static final class BoundedInstantDeserializer extends StdScalarDeserializer<Instant> {
-        BoundedInstantDeserializer() {
+    /**
+     * Reads an instant only as a JSON string in the strict form ({@link Instants}): an epoch
+     * number, another offset or shape is refused with the form, a year 0000 with the range.
+     */
+    static final class StrictInstantDeserializer extends StdScalarDeserializer<Instant> {
+        StrictInstantDeserializer() {
             super(Instant.class);
         }
 
         @Override
         public Instant deserialize(JsonParser parser, DeserializationContext context)
                 throws IOException {
-            Instant instant = InstantDeserializer.INSTANT.deserialize(parser, context);
-            if (instant != null && !Instants.inRange(instant)) {
+            Instant instant =
+                    parser.currentToken() == JsonToken.VALUE_STRING
+                            ? Instants.parseOrNull(parser.getText())
+                            : null;
+            if (instant == null) {
+                throw new Refused(parser, Instants.FORM, Instant.class);
+            }
+            if (!Instants.inRange(instant)) {
                 throw new Refused(parser, Instants.RANGE, Instant.class);
             }
             return instant;
