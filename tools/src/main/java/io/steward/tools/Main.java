@@ -12,7 +12,7 @@ import java.util.Arrays;
  *   <li>{@code generate --out DIR [--scale N] [--seed S]}: writes a synthetic city as CSV and
  *       NDJSON files.
  *   <li>{@code load ...}: loads a synthetic city or an Ed-Fi folder through the public API.
- *   <li>{@code check ...}: asserts what a demo user sees after an Ed-Fi load.
+ *   <li>{@code check ...}: asserts what the demo users see after an Ed-Fi or a synthetic load.
  * </ul>
  */
 public final class Main {

@@ -38,7 +38,8 @@ final class AcademicRecordChecks {
         int withRecords = 0;
         List<String> wrong = new ArrayList<>();
         for (Youth y : city.youth()) {
-            if (!northside.contains(y.key())) {
+            // A youth without a district key has no school records and cannot be looked up.
+            if (!northside.contains(y.key()) || !y.inDistrict()) {
                 continue;
             }
             String id = participantId(token, y);
@@ -92,6 +93,7 @@ final class AcademicRecordChecks {
         Youth other =
                 city.youth().stream()
                         .filter(y -> harbor.contains(y.key()) && !northside.contains(y.key()))
+                        .filter(Youth::inDistrict)
                         .findFirst()
                         .orElseThrow();
         String id = participantId(logins.provider(Demo.HARBOR), other);

@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * {@code check --edfi DIR [--api URL] [--keycloak URL]}: what a user sees after the Ed-Fi load,
  * asked with real demo tokens. The expected numbers come from reading the same folder again, never
- * from the service.
+ * from the service. {@code check --scale N --load-log FILE} checks a synthetic load instead ({@link
+ * SyntheticChecks}).
  */
 public final class DemoChecks {
 
@@ -47,6 +48,9 @@ public final class DemoChecks {
                         args.get("realm", "steward"));
         Logins logins =
                 new Logins(endpoint, System.getenv().getOrDefault("STEWARD_DEMO_PASSWORD", "demo"));
+        if (!args.has("edfi")) {
+            return SyntheticChecks.run(args, api, logins);
+        }
         EdFiSample sample = EdFiSample.read(Path.of(args.require("edfi")));
         City city = EdFiCity.of(sample, LoadCommand.DEFAULT_SEED, LocalDate.now());
         DemoChecks checks = new DemoChecks(api, logins);

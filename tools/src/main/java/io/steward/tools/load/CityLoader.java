@@ -17,6 +17,13 @@ import java.util.Map;
  */
 public final class CityLoader {
 
+    /** The last progress line of a load that ran to its end. */
+    public static final String FINISHED = "load finished";
+
+    /** The progress line of a load skipped because the database holds a city already. */
+    public static final String SKIPPED =
+            "data already loaded (organization of the city exists); skipping";
+
     private final Api api;
     private final Logins logins;
     private final Progress progress;
@@ -34,18 +41,7 @@ public final class CityLoader {
     }
 
     public void load(City city) throws Exception {
-        progress.step(
-                "loading "
-                        + city.youth().size()
-                        + " youth, "
-                        + city.enrollments().size()
-                        + " enrollments, "
-                        + city.attendance().size()
-                        + " attendance rows, "
-                        + city.schoolRecords().size()
-                        + " school records, "
-                        + city.consents().size()
-                        + " consents");
+        progress.step("loading " + summary(city));
         organizations(city);
         Map<String, String> programIds = programs(city);
         Map<String, String> participantIds =
@@ -55,7 +51,21 @@ public final class CityLoader {
         records.guardianLinks(city, participantIds);
         records.agreementsAndSchoolData(city);
         records.consents(city, participantIds);
-        progress.step("load finished");
+        progress.step(FINISHED);
+    }
+
+    /** What a load of this city sends, in counts: the line a load starts with, after "loading". */
+    public static String summary(City city) {
+        return city.youth().size()
+                + " youth, "
+                + city.enrollments().size()
+                + " enrollments, "
+                + city.attendance().size()
+                + " attendance rows, "
+                + city.schoolRecords().size()
+                + " school records, "
+                + city.consents().size()
+                + " consents";
     }
 
     private void organizations(City city) {

@@ -37,7 +37,7 @@ public final class LoadCommand {
 
         CityLoader loader = new CityLoader(api, logins, progress);
         if (!args.has("force") && loader.alreadyLoaded()) {
-            progress.step("data already loaded (organization of the city exists); skipping");
+            progress.step(CityLoader.SKIPPED);
             return 0;
         }
         City city;
