@@ -26,7 +26,8 @@ import java.util.UUID;
 public class AuditResource {
 
     static final String FORM =
-            "must be a UTC instant (YYYY-MM-DDTHH:MM:SS[.fraction]Z) or a YYYY-MM-DD date";
+            "must be a UTC instant (YYYY-MM-DDTHH:MM:SS[.fraction]Z, a fraction of at most 6"
+                    + " digits) or a YYYY-MM-DD date";
 
     @Inject AuditQuery query;
     @Inject ChainVerifier verifier;

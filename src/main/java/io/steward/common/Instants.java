@@ -19,21 +19,30 @@ import java.time.format.ResolverStyle;
 
 /**
  * The instants a client may send, in a JSON body, a query parameter or a cursor: exactly {@code
- * YYYY-MM-DDTHH:MM:SS[.fraction]Z}, UTC said with an uppercase {@code Z}, a fraction of 1 to 9
+ * YYYY-MM-DDTHH:MM:SS[.fraction]Z}, UTC said with an uppercase {@code Z}, a fraction of 1 to 6
  * digits, in years 0001 to 9999, which every column and index holds. {@link Instant#parse} reads
- * more: other offsets, a lowercase {@code z}, leap seconds, {@code 24:00}, and years up to nine
- * digits that PostgreSQL refuses with an error.
+ * more: other offsets, a lowercase {@code z}, leap seconds, {@code 24:00}, years up to nine digits
+ * that PostgreSQL refuses with an error, and fractions of 7 to 9 digits that PostgreSQL, keeping
+ * microseconds, would round: the record read back would then differ from the one answered, so such
+ * a value is refused rather than corrected.
  */
 public final class Instants {
 
     public static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
-    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
     public static final String RANGE =
             "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z";
     public static final String FORM =
-            "must be a UTC instant in the form YYYY-MM-DDTHH:MM:SS[.fraction]Z";
+            "must be a UTC instant in the form YYYY-MM-DDTHH:MM:SS[.fraction]Z, a fraction of at"
+                    + " most 6 digits";
 
-    /** Fixed widths, no sign, ASCII digits, case-sensitive, each field in its range. */
+    /** Microseconds, as a PostgreSQL timestamp keeps them. */
+    private static final int FRACTION_DIGITS = 6;
+
+    /**
+     * Fixed widths, no sign, ASCII digits, case-sensitive, each field in its range; a seventh
+     * fraction digit stands where the {@code Z} must, so it does not parse.
+     */
     private static final DateTimeFormatter STRICT =
             new DateTimeFormatterBuilder()
                     .parseCaseSensitive()
@@ -50,7 +59,7 @@ public final class Instants {
                     .appendLiteral(':')
                     .appendValue(SECOND_OF_MINUTE, 2)
                     .optionalStart()
-                    .appendFraction(NANO_OF_SECOND, 1, 9, true)
+                    .appendFraction(NANO_OF_SECOND, 1, FRACTION_DIGITS, true)
                     .optionalEnd()
                     .appendLiteral('Z')
                     .toFormatter()

@@ -26,6 +26,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -140,8 +141,9 @@ class StrictInputTest {
 
     @Test
     void incident_descriptionMayHoldLineBreaksButNoOtherControlCharacter() {
-        String now = text(Instant.now().toString());
-        String before = text(Instant.now().minusSeconds(60).toString());
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String now = text(at.toString());
+        String before = text(at.minusSeconds(60).toString());
         String base = "\"title\":\"t\",\"discoveredAt\":" + now + ",\"suspectedActor\":\"x\",";
         String window = "\"windowFrom\":" + before + ",\"windowTo\":" + now + ",";
         String token = Tokens.of("city-admin", "CITY");
@@ -356,15 +358,15 @@ class StrictInputTest {
 
     @Test
     void incident_instantOutOfRange_returns400NamingIt() {
-        String now = text(Instant.now().toString());
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String far = text("-999999999-01-01T00:00:00Z");
         String json =
                 object(
                         "title", text("t"),
                         "discoveredAt", far,
                         "suspectedActor", text("x"),
-                        "windowFrom", text(Instant.now().minusSeconds(60).toString()),
-                        "windowTo", now);
+                        "windowFrom", text(at.minusSeconds(60).toString()),
+                        "windowTo", text(at.toString()));
         refused(post(Tokens.of("city-admin", "CITY"), "/api/v1/incidents", json), "discoveredAt");
     }
 

@@ -26,21 +26,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Instants a client sends, in a body, a query parameter or a cursor, are exactly {@code
- * YYYY-MM-DDTHH:MM:SS[.fraction]Z}: UTC, said with an uppercase {@code Z}. Epoch numbers, other
- * offsets (even {@code +00:00}), a lowercase {@code z}, no zone, leap seconds and 24:00 are each a
- * 400 naming the field, without the value, and store nothing.
+ * YYYY-MM-DDTHH:MM:SS[.fraction]Z}: UTC, said with an uppercase {@code Z}, a fraction of at most 6
+ * digits. Epoch numbers, other offsets (even {@code +00:00}), a lowercase {@code z}, no zone, leap
+ * seconds, 24:00 and a fraction finer than the microseconds the database keeps are each a 400
+ * naming the field, without the value, and store nothing: what is answered is what is stored.
  */
 @QuarkusTest
 class StrictInstantTest {
 
-    static final String FORM = "must be a UTC instant in the form YYYY-MM-DDTHH:MM:SS[.fraction]Z";
+    static final String FORM =
+            "must be a UTC instant in the form YYYY-MM-DDTHH:MM:SS[.fraction]Z, a fraction of at"
+                    + " most 6 digits";
+    static final String AUDIT_FORM =
+            "must be a UTC instant (YYYY-MM-DDTHH:MM:SS[.fraction]Z, a fraction of at most 6"
+                    + " digits) or a YYYY-MM-DD date";
     static final String CITY_ADMIN = Tokens.of("city-admin", "CITY");
     static final String AUDITOR = Tokens.of("auditor", "CITY");
 
@@ -72,6 +80,21 @@ class StrictInstantTest {
         "2026-01-01T00:00:00Z ",
         "2026-01-01T00:00:00Z[UTC]",
         "2026-01-01"
+    };
+
+    /**
+     * Instants in the strict shape but finer than the microsecond PostgreSQL keeps: storing one
+     * would round it, so the record read back would differ from the one answered.
+     */
+    static final String[] FINER_THAN_MICROS = {
+        "2026-01-01T00:00:00.1234567Z",
+        "2026-01-01T00:00:00.12345678Z",
+        "2026-01-01T00:00:00.123456789Z",
+        "2026-01-01T00:00:00.0000005Z",
+        "2026-01-01T00:00:00.999999999Z",
+        "2026-01-01T00:00:00.123456000Z",
+        "2026-01-01T00:00:00.0000000Z",
+        "9999-12-31T23:59:59.9999999Z"
     };
 
     @Inject AgroalDataSource db;
@@ -239,14 +262,163 @@ class StrictInstantTest {
     }
 
     @Test
-    void body_nineDigitFraction_isAccepted() {
+    void body_nineDigitFraction_returns400AndStoresNothing() {
         String title = YouthFixtures.unique("INST");
-        post(
+        refusedForForm(
+                post(
                         CITY_ADMIN,
                         "/api/v1/incidents",
-                        incident(title, text("2026-01-01T00:00:00.123456789Z")))
-                .statusCode(201);
-        assertEquals(1, incidentsTitled(title));
+                        incident(title, text("2026-01-01T00:00:00.123456789Z"))),
+                "discoveredAt",
+                "2026-01-01T00:00:00.123456789Z");
+        assertEquals(0, incidentsTitled(title));
+    }
+
+    @Test
+    void incident_everyInstantFinerThanMicroseconds_returns400NamingEachFieldAndStoresNothing() {
+        for (String value : FINER_THAN_MICROS) {
+            String title = YouthFixtures.unique("INST");
+            refusedForForm(
+                    post(CITY_ADMIN, "/api/v1/incidents", incident(title, text(value))),
+                    "discoveredAt",
+                    value);
+            refusedForForm(
+                    post(
+                            CITY_ADMIN,
+                            "/api/v1/incidents",
+                            incidentWindow(title, text(value), text("9999-12-31T23:59:59Z"))),
+                    "windowFrom",
+                    value);
+            refusedForForm(
+                    post(
+                            CITY_ADMIN,
+                            "/api/v1/incidents",
+                            incidentWindow(title, text("0001-01-01T00:00:00Z"), text(value))),
+                    "windowTo",
+                    value);
+            assertEquals(0, incidentsTitled(title), value);
+        }
+    }
+
+    @Test
+    void backupEvent_everyInstantFinerThanMicroseconds_returns400NamingItAndStoresNothing() {
+        for (String value : FINER_THAN_MICROS) {
+            String detail = YouthFixtures.unique("INST");
+            refusedForForm(
+                    post(CITY_ADMIN, "/api/v1/admin/backup-events", backup(detail, text(value))),
+                    "completedAt",
+                    value);
+            assertEquals(0, backupsWith(detail), value);
+        }
+    }
+
+    /**
+     * A window whose ends differ only below the microsecond would be stored with equal ends,
+     * breaking the rule that windowTo is after windowFrom; it is refused for its form instead.
+     */
+    @Test
+    void incident_windowDifferingOnlyBelowMicroseconds_returns400AndStoresNothing() {
+        String title = YouthFixtures.unique("INST");
+        refusedForForm(
+                post(
+                        CITY_ADMIN,
+                        "/api/v1/incidents",
+                        incidentWindow(
+                                title,
+                                text("2025-12-01T00:00:00.0000001Z"),
+                                text("2025-12-01T00:00:00.0000002Z"))),
+                "windowFrom",
+                "2025-12-01T00:00:00.0000001Z");
+        assertEquals(0, incidentsTitled(title));
+    }
+
+    /** A fraction of 1 to 6 digits is kept exactly; 7 to 9 digits would not be, and are refused. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9})
+    void body_fractionOfEachLength_isKeptAsAnsweredOrRefused(int digits) {
+        String value = "2026-01-01T08:30:15." + "987654321".substring(0, digits) + "Z";
+        String title = YouthFixtures.unique("INST");
+        ValidatableResponse answer =
+                post(CITY_ADMIN, "/api/v1/incidents", incident(title, text(value)));
+        if (digits > 6) {
+            refusedForForm(answer, "discoveredAt", value);
+            assertEquals(0, incidentsTitled(title));
+            return;
+        }
+        String answered = answer.statusCode(201).extract().path("discoveredAt");
+        String id = answer.extract().path("id");
+        assertEquals(Instant.parse(value), Instant.parse(answered));
+        assertEquals(answered, readBack(id).get("discoveredAt"));
+        assertEquals(Instant.parse(value), storedInstant("incident", "discovered_at", id));
+    }
+
+    @Test
+    void incident_sixDigitFractions_theAnswerIsWhatALaterGetReturns() {
+        String title = YouthFixtures.unique("INST");
+        String discovered = "2026-01-02T03:04:05.123457Z";
+        String from = "2025-12-01T00:00:00.000001Z";
+        String to = "2025-12-31T23:59:59.999999Z";
+        String json =
+                object(
+                        "title", text(title),
+                        "discoveredAt", text(discovered),
+                        "suspectedActor", text("someone"),
+                        "windowFrom", text(from),
+                        "windowTo", text(to));
+        ValidatableResponse answer = post(CITY_ADMIN, "/api/v1/incidents", json).statusCode(201);
+        Map<String, Object> created = answer.extract().path("");
+        assertEquals(discovered, created.get("discoveredAt"));
+        assertEquals(from, created.get("windowFrom"));
+        assertEquals(to, created.get("windowTo"));
+
+        Map<String, Object> read = readBack((String) created.get("id"));
+        for (String field : List.of("discoveredAt", "windowFrom", "windowTo", "createdAt")) {
+            assertEquals(created.get(field), read.get(field), field);
+        }
+        String id = (String) created.get("id");
+        assertEquals(Instant.parse(discovered), storedInstant("incident", "discovered_at", id));
+        assertEquals(Instant.parse(from), storedInstant("incident", "window_from", id));
+        assertEquals(Instant.parse(to), storedInstant("incident", "window_to", id));
+    }
+
+    @Test
+    void backupEvent_sixDigitFraction_theAnswerIsWhatIsStored() {
+        String detail = YouthFixtures.unique("INST");
+        String value = "2026-01-02T03:04:05.654321Z";
+        ValidatableResponse answer =
+                post(CITY_ADMIN, "/api/v1/admin/backup-events", backup(detail, text(value)))
+                        .statusCode(201);
+        String answered = answer.extract().path("completedAt");
+        String id = answer.extract().path("id");
+        assertEquals(value, answered);
+        assertEquals(Instant.parse(answered), storedInstant("backup_event", "completed_at", id));
+    }
+
+    /** The incident as a later GET returns it. */
+    static Map<String, Object> readBack(String id) {
+        return given().auth()
+                .oauth2(CITY_ADMIN)
+                .get("/api/v1/incidents/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
+    }
+
+    /** The instant a row holds, as the database keeps it. */
+    Instant storedInstant(String table, String column, String id) {
+        try (Connection c = db.getConnection();
+                PreparedStatement query =
+                        c.prepareStatement(
+                                "select " + column + " from " + table + " where id = ?::uuid")) {
+            query.setString(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, OffsetDateTime.class).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -291,8 +463,7 @@ class StrictInstantTest {
 
     @Test
     void auditFilter_everyNonStrictInstant_returns400NamingIt() {
-        String rule =
-                "must be a UTC instant (YYYY-MM-DDTHH:MM:SS[.fraction]Z) or a YYYY-MM-DD date";
+        String rule = AUDIT_FORM;
         for (String value : NOT_STRICT) {
             if (value.equals("2026-01-01") || value.isBlank() || !value.strip().equals(value)) {
                 continue; // a date is a filter of its own; blanks are QueryParams' to refuse
@@ -305,6 +476,22 @@ class StrictInstantTest {
                                 .get("/api/v1/audit/events")
                                 .then();
                 refused(answer, parameter).body("errors[0].message", equalTo(rule));
+                notRepeated(answer, value);
+            }
+        }
+    }
+
+    @Test
+    void auditFilter_instantFinerThanMicroseconds_returns400NamingIt() {
+        for (String value : FINER_THAN_MICROS) {
+            for (String parameter : List.of("from", "to")) {
+                ValidatableResponse answer =
+                        given().auth()
+                                .oauth2(AUDITOR)
+                                .queryParam(parameter, value)
+                                .get("/api/v1/audit/events")
+                                .then();
+                refused(answer, parameter).body("errors[0].message", equalTo(AUDIT_FORM));
                 notRepeated(answer, value);
             }
         }
@@ -328,7 +515,7 @@ class StrictInstantTest {
             strings = {
                 "2026-01-01T00:00:00Z",
                 "2026-01-01T00:00:00.5Z",
-                "2026-01-01T00:00:00.123456789Z",
+                "2026-01-01T00:00:00.123456Z",
                 "2026-01-01"
             })
     void auditFilter_strictInstantOrDate_isAccepted(String value) {
@@ -365,5 +552,36 @@ class StrictInstantTest {
                     given().auth().oauth2(staff(org)).queryParam("cursor", forged).get(path).then(),
                     "cursor");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "2026-01-01T00:00:00.1234567Z",
+                "2026-01-01T00:00:00.123456789Z",
+                "2026-01-01T00:00:00.123456000Z"
+            })
+    void forgedCursor_instantFinerThanMicroseconds_returns400NamingCursor(String instant) {
+        String org = provider();
+        String program = YouthFixtures.program(org);
+        String youth = YouthFixtures.create(staff(org), body());
+        YouthFixtures.enroll(org, program, youth);
+        String forged = cursor(instant, "00000000-0000-4000-8000-000000000000");
+        for (String path :
+                List.of(
+                        "/api/v1/programs",
+                        "/api/v1/programs/" + program + "/enrollments",
+                        "/api/v1/participants/" + youth + "/consents")) {
+            refused(
+                    given().auth().oauth2(staff(org)).queryParam("cursor", forged).get(path).then(),
+                    "cursor");
+        }
+        refused(
+                given().auth()
+                        .oauth2(CITY_ADMIN)
+                        .queryParam("cursor", forged)
+                        .get("/api/v1/participants/" + youth + "/disclosures")
+                        .then(),
+                "cursor");
     }
 }

@@ -86,7 +86,7 @@ class IncidentResourceTest {
 
     @Test
     void create_windowBackwards_returns400AndProviderGets403() {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, String> body =
                 Map.of(
                         "title",

@@ -20,6 +20,7 @@ import io.steward.support.YouthFixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,8 +183,9 @@ class OpenApiWriteAnswersTest {
     }
 
     private static List<Response> backupEvent() {
+        String completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
         return List.of(
-                json(admin(), Map.of("kind", "BACKUP", "completedAt", Instant.now().toString()))
+                json(admin(), Map.of("kind", "BACKUP", "completedAt", completedAt))
                         .post("/api/v1/admin/backup-events"));
     }
 
@@ -249,7 +251,7 @@ class OpenApiWriteAnswersTest {
     }
 
     private static List<Response> incident() {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> body =
                 Map.of(
                         "title",

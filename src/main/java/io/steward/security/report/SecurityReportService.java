@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Assembles the security review from the directory, key tables, backups and the audit chain. */
@@ -29,7 +30,7 @@ public class SecurityReportService {
     @Inject EndingSoonQuery endingSoon;
 
     public SecurityReportView report() {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         VerificationView verification = chain.verify();
         List<EndingSoon> agreements = endingSoon.agreements(ENDING_WITHIN_DAYS);
         List<EndingSoon> consents = endingSoon.consents(ENDING_WITHIN_DAYS);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,6 +37,32 @@ class SecurityReportResourceTest {
                 .body("keys.activeDataKeys", greaterThanOrEqualTo(0))
                 .body("backups.lastBackup", notNullValue())
                 .body("auditChain.valid", equalTo(true));
+    }
+
+    /**
+     * Answers use the form clients may send, so an auditor can take the report's moment as the end
+     * of an audit query; a nanosecond fraction would be refused there.
+     */
+    @Test
+    void report_generatedAt_isAnInstantTheAuditFilterTakes() {
+        String auditor = Tokens.of("auditor", "CITY");
+        String generatedAt =
+                given().auth()
+                        .oauth2(auditor)
+                        .get("/api/v1/admin/security-report")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("generatedAt");
+        assertTrue(
+                generatedAt.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z"),
+                generatedAt);
+        given().auth()
+                .oauth2(auditor)
+                .queryParam("to", generatedAt)
+                .get("/api/v1/audit/events")
+                .then()
+                .statusCode(200);
     }
 
     @Test
