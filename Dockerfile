@@ -7,6 +7,8 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY src src
+# The API document: the build serves it at /q/openapi.
+COPY openapi/openapi.yaml openapi/openapi.yaml
 RUN ./mvnw -B -ntp -q package -DskipTests
 
 FROM eclipse-temurin:17-jre

@@ -106,7 +106,7 @@ rl_wait_http() {
 # Builds the service and the tools unless their jars are newer than every source.
 rl_build() {
     local jar=target/quarkus-app/quarkus-run.jar
-    if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+    if [ ! -f "$jar" ] || [ -n "$(find src openapi pom.xml -newer "$jar" -print -quit)" ]; then
         echo "    building the service (./mvnw package -DskipTests)"
         ./mvnw -B -ntp -q package -DskipTests >"$LOGS/build.log" 2>&1 ||
             { tail -n 40 "$LOGS/build.log" >&2; die "service build failed; see .local/logs/build.log"; }

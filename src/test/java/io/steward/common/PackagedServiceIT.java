@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.steward.support.OpenApiDocument;
 import io.steward.support.PackagedApp;
 import io.steward.support.SelfSignedCert;
 import io.steward.support.TestKeys;
@@ -20,14 +21,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service started as a deployment starts it, with only the documented environment:
- * HTTPS from a PEM certificate and key, JSON logs, a request log without query strings, and a
- * database connection that insists on {@code sslmode=verify-full} when told to.
+ * HTTPS from a PEM certificate and key, the API document as written, JSON logs, a request log
+ * without query strings, and a database connection that insists on {@code sslmode=verify-full} when
+ * told to.
  */
 class PackagedServiceIT {
 
@@ -60,6 +63,14 @@ class PackagedServiceIT {
             HttpResponse<String> ready = send(client, get(base + "/q/health/ready").build());
             assertEquals(200, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("Database"), ready.body());
+
+            HttpResponse<String> api = send(client, get(base + "/q/openapi").build());
+            assertEquals(200, api.statusCode(), api.body());
+            assertEquals(
+                    List.of(),
+                    OpenApiDocument.differences(
+                            OpenApiDocument.file(), OpenApiDocument.yaml(api.body())),
+                    "/q/openapi serves openapi/openapi.yaml");
 
             String code = "IT-" + UUID.randomUUID().toString().substring(0, 8);
             String admin = Tokens.of("city-admin", "CITY");

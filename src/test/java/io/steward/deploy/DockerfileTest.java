@@ -60,6 +60,15 @@ class DockerfileTest {
     }
 
     @Test
+    void buildStage_copiesTheApiDocumentItServes() throws Exception {
+        assertTrue(
+                instructions().contains("COPY openapi/openapi.yaml openapi/openapi.yaml"),
+                "the build copies openapi/openapi.yaml into META-INF");
+        List<String> ignore = Files.readAllLines(Path.of(".dockerignore"));
+        assertTrue(ignore.contains("!openapi/openapi.yaml"), ".dockerignore lets it in");
+    }
+
+    @Test
     void finalStage_runsThePackagedApp() throws Exception {
         String stage = String.join("\n", finalStage());
         assertTrue(stage.contains("quarkus-app/"), "copies target/quarkus-app");

@@ -1,10 +1,16 @@
 package io.steward.openapi;
 
-import static io.restassured.RestAssured.given;
+import static io.steward.support.OpenApiDocument.file;
+import static io.steward.support.OpenApiDocument.map;
+import static io.steward.support.OpenApiDocument.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.openapi.api.SmallRyeOpenAPI;
+import io.steward.support.OpenApiDocument;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,38 +18,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.jboss.jandex.Index;
+import org.jboss.jandex.Indexer;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
- * {@code openapi/openapi.yaml} and the document the service serves list the same operations. On
- * failure the message names every difference, and the served document is left at {@code
- * target/openapi-served.yaml} to compare with ({@code scripts/openapi-check}).
+ * {@code openapi/openapi.yaml}, the document the service serves, lists exactly the operations of
+ * the service's resource classes. The classes are scanned here, in the test, as SmallRye OpenAPI
+ * would (the service itself serves the file and scans nothing); the scanned document is left at
+ * {@code target/openapi-scanned.yaml} for {@code scripts/openapi-check} and {@code
+ * scripts/openapi-sync}.
  */
-@QuarkusTest
 class OpenApiContractTest {
 
-    static final Path FILE = Path.of("openapi", "openapi.yaml");
-    static final Path SERVED = Path.of("target", "openapi-served.yaml");
+    static final Path CLASSES = Path.of("target", "classes");
+    static final Path SCANNED = Path.of("target", "openapi-scanned.yaml");
     static final Set<String> METHODS =
             Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     @Test
-    void openapiFile_comparedWithServedDocument_listsTheSameOperations() throws Exception {
-        String served = given().get("/q/openapi").then().statusCode(200).extract().asString();
-        Files.writeString(SERVED, served);
+    void openapiFile_comparedWithResourceClasses_listsTheSameOperations() throws Exception {
+        String scanned = scan(CLASSES);
+        Files.writeString(SCANNED, scanned);
 
-        Set<String> inService = operations(load(served));
-        Set<String> inFile = operations(load(Files.readString(FILE)));
+        Set<String> inService = operations(yaml(scanned));
+        Set<String> inFile = operations(file());
 
+        assertTrue(
+                inService.contains("GET /api/v1/organizations"),
+                "the scan finds the resource classes: " + inService);
         Set<String> missing = new TreeSet<>(inService);
         missing.removeAll(inFile);
         Set<String> stale = new TreeSet<>(inFile);
         stale.removeAll(inService);
         assertTrue(
                 missing.isEmpty() && stale.isEmpty(),
-                "openapi/openapi.yaml differs from the served document ("
-                        + SERVED
+                "openapi/openapi.yaml differs from the resource classes (scanned: "
+                        + SCANNED
                         + ").\n  served but not documented: "
                         + missing
                         + "\n  documented but not served: "
@@ -51,14 +63,22 @@ class OpenApiContractTest {
     }
 
     @Test
+    void scan_ofAnEndpointTheFileLacks_findsItUndocumented() throws Exception {
+        Set<String> probes = operations(yaml(scan(Path.of("target", "test-classes"))));
+        probes.removeAll(operations(file()));
+
+        assertTrue(probes.contains("GET /probe/unannotated"), "undocumented: " + probes);
+    }
+
+    @Test
     void openapiFile_everyApiOperation_isSecuredAndAnswersProblems() throws Exception {
-        Map<String, Object> doc = load(Files.readString(FILE));
+        Map<String, Object> doc = file();
         Map<String, Object> components = map(doc.get("components"));
         assertTrue(map(components.get("schemas")).containsKey("Problem"), "Problem schema");
         Map<String, Object> schemes = map(components.get("securitySchemes"));
         assertTrue(
                 schemes.values().stream()
-                        .map(OpenApiContractTest::map)
+                        .map(OpenApiDocument::map)
                         .anyMatch(s -> "bearer".equals(s.get("scheme"))),
                 "a bearer security scheme");
 
@@ -97,6 +117,36 @@ class OpenApiContractTest {
         }
     }
 
+    /**
+     * The document SmallRye OpenAPI makes from the resource classes under {@code classes} by
+     * annotation scanning alone: no static file, reader or filter.
+     */
+    static String scan(Path classes) throws Exception {
+        Indexer indexer = new Indexer();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    indexer.index(in);
+                }
+            }
+        }
+        Index index = indexer.complete();
+        ClassLoader loader = OpenApiContractTest.class.getClassLoader();
+        return SmallRyeOpenAPI.builder()
+                .withConfig(
+                        new SmallRyeConfigBuilder()
+                                .withSources(new PropertiesConfigSource(Map.of(), "scan", 0))
+                                .build())
+                .withIndex(index)
+                .withApplicationClassLoader(loader)
+                .withScannerClassLoader(loader)
+                .enableModelReader(false)
+                .enableStandardStaticFiles(false)
+                .enableStandardFilter(false)
+                .build()
+                .toYAML();
+    }
+
     static Set<String> operations(Map<String, Object> doc) {
         Set<String> found = new TreeSet<>();
         map(doc.get("paths"))
@@ -106,14 +156,5 @@ class OpenApiContractTest {
                                         .filter(METHODS::contains)
                                         .forEach(m -> found.add(m.toUpperCase() + " " + path)));
         return found;
-    }
-
-    static Map<String, Object> load(String text) {
-        return new Yaml().load(text);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 }

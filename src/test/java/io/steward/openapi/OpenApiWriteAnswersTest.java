@@ -1,8 +1,8 @@
 package io.steward.openapi;
 
 import static io.restassured.RestAssured.given;
-import static io.steward.openapi.OpenApiContractTest.load;
-import static io.steward.openapi.OpenApiContractTest.map;
+import static io.steward.support.OpenApiDocument.file;
+import static io.steward.support.OpenApiDocument.map;
 import static io.steward.support.YouthFixtures.PROGRAM_START;
 import static io.steward.support.YouthFixtures.admin;
 import static io.steward.support.YouthFixtures.staff;
@@ -18,7 +18,6 @@ import io.steward.support.Sharing;
 import io.steward.support.Youth;
 import io.steward.support.YouthFixtures;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -58,8 +57,7 @@ class OpenApiWriteAnswersTest {
     void openapiFile_everyWriteOperation_documentsTheSuccessAnswersTheServiceGives()
             throws Exception {
         Map<String, Supplier<List<Response>>> drivers = drivers();
-        Map<String, Object> paths =
-                map(load(Files.readString(OpenApiContractTest.FILE)).get("paths"));
+        Map<String, Object> paths = map(file().get("paths"));
         List<String> faults = new ArrayList<>();
         Set<String> documented = new TreeSet<>();
         paths.forEach(

@@ -16,8 +16,8 @@ import java.time.LocalDate;
 
 /**
  * Endpoints that exist only in tests, to prove what the foundation does for every feature: an
- * endpoint nobody annotated, an unexpected failure, and strict dates. Excluded from the OpenAPI
- * document by the test profile.
+ * endpoint nobody annotated, an unexpected failure, and strict dates. Not in the OpenAPI document;
+ * the scan that holds the document to the resource classes reads only {@code target/classes}.
  */
 @Path("/probe")
 @Produces(MediaType.APPLICATION_JSON)
