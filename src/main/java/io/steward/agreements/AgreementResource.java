@@ -2,6 +2,7 @@ package io.steward.agreements;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.steward.agreements.destruction.DestructionView;
+import io.steward.common.NoBody;
 import io.steward.common.OptionalJson;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 
@@ -68,12 +70,14 @@ public class AgreementResource {
         return service.get(id).ok();
     }
 
-    /** The district's steward signs a DRAFT: it becomes ACTIVE. No body. */
+    /** The district's steward signs a DRAFT: it becomes ACTIVE. No body ({@link NoBody}). */
     @POST
     @Path("/{id}/signature")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.DISTRICT_STEWARD)
-    public Response sign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public Response sign(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, InputStream body) {
+        NoBody.require(body);
         return service.sign(id, ifMatch).ok();
     }
 

@@ -1,9 +1,11 @@
 package io.steward.attendance;
 
+import io.steward.programs.Program;
 import io.steward.programs.ProgramAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,6 +49,15 @@ public class AttendanceRepository {
                     + " join program pr on pr.id = a.program_id"
                     + " join organization o on o.id = pr.provider_id"
                     + " where a.program_id = :program and ";
+
+    /**
+     * Holds the program in share mode until the transaction ends. A withdrawal takes it
+     * exclusively, so none ends an enrollment between the check that the entries lie within one and
+     * their commit, and a withdrawal that follows sees the attendance written here.
+     */
+    public void holdEnrollments(Program program) {
+        em.lock(program, LockModeType.PESSIMISTIC_READ);
+    }
 
     /** Indexes of the entries whose youth had no enrollment in the program covering the date. */
     public List<Integer> notEnrolled(UUID programId, List<AttendanceEntry> entries) {

@@ -29,6 +29,7 @@ public class AttendanceService {
         String resource = "programs/" + programId + "/attendance";
         Program program = programs.manageable(programId, "attendance.write", resource);
         AttendanceBatch.check(entries, program);
+        attendance.holdEnrollments(program);
         AttendanceBatch.requireEnrolled(attendance.notEnrolled(programId, entries));
 
         int written = attendance.upsert(programId, entries);

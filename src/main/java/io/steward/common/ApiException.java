@@ -63,6 +63,11 @@ public final class ApiException extends RuntimeException {
         return of(ProblemKind.CONFLICT, detail);
     }
 
+    /** A 409 whose state conflict lies in one field of the request, named in {@code errors}. */
+    public static ApiException conflict(String detail, FieldError error) {
+        return new ApiException(ProblemKind.CONFLICT, detail, List.of(error));
+    }
+
     /** A 429 answered with {@code Retry-After} in whole seconds (at least 1). */
     public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
         return new ApiException(

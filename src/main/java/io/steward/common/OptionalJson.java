@@ -13,8 +13,10 @@ import java.util.Set;
 
 /**
  * An optional JSON body ({@code POST .../revocation}, {@code .../termination}): a request may come
- * without any body or Content-Type; a body that is present must be valid JSON of the type, checked
- * as strictly and with the same problem answers as a required one.
+ * without any body or Content-Type, or with an empty one (Content-Length 0); a body of even one
+ * byte must be a JSON object of the type, checked as strictly and with the same problem answers as
+ * a required one. Whitespace alone or the JSON {@code null} is no object: 400. Operations that take
+ * no body at all use {@link NoBody}.
  */
 @ApplicationScoped
 public class OptionalJson {
@@ -24,13 +26,16 @@ public class OptionalJson {
 
     /** The body as the type, or null when there is none. */
     public <T> T read(String body, MediaType type, Class<T> target) throws JsonProcessingException {
-        if (body == null || body.isBlank()) {
+        if (body == null || body.isEmpty()) {
             return null;
         }
         if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             throw new NotSupportedException();
         }
         T value = mapper.readValue(body, target);
+        if (value == null) {
+            throw ApiException.invalid("body", "must be a JSON object");
+        }
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

@@ -19,7 +19,8 @@ import java.util.UUID;
  *   <li>Read: whoever may read the youth (city admin, staff of a provider that serves the youth, a
  *       linked guardian); one consent also to the staff of the provider it names.
  *   <li>Record: staff of a serving provider record PAPER forms; a linked guardian grants ELECTRONIC
- *       consent. Anyone else who can see the youth gets 403, others 404.
+ *       consent (never a login that may link guardians to the youth, see {@link
+ *       ParticipantAccess#isGuardian}). Anyone else who can see the youth gets 403, others 404.
  *   <li>Revoke: a linked guardian, any consent of the youth; staff of the provider the consent
  *       names (a recipient may always give up a right) or of the provider that recorded it (paper
  *       revocation forms reach the office that took the consent).
@@ -82,8 +83,7 @@ public class ConsentAccess {
     }
 
     private boolean isGuardian(UUID participantId) {
-        return caller.has(Role.GUARDIAN)
-                && participants.isLinkedGuardian(participantId, caller.subject());
+        return participants.isGuardian(participantId);
     }
 
     private boolean isStaffOf(String orgCode) {

@@ -2,15 +2,18 @@ package io.steward.crypto;
 
 import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
+import io.steward.common.NoBody;
 import io.steward.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.util.List;
 
@@ -22,10 +25,14 @@ public class KeyRotationResource {
     @Inject KeyRotation rotation;
     @Inject AuditLog audit;
 
+    /** Takes no body ({@link NoBody}). */
     @POST
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.CITY_ADMIN)
     @Transactional
-    public Response rotate() throws GeneralSecurityException {
+    public Response rotate(InputStream body) throws GeneralSecurityException {
+        NoBody.require(body);
+
         RotationView view = rotation.rotate();
 
         audit.record(

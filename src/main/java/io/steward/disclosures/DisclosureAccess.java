@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Who may read a youth's record of disclosures: a linked guardian, the city admin and the auditor
- * (all of it), and the steward of a source district (the disclosures of its district's records).
- * Anyone else, or a youth the caller cannot see, gets 404.
+ * Who may read a youth's record of disclosures: a linked guardian (never a login that may link
+ * guardians to the youth, see {@link ParticipantAccess#isGuardian}), the city admin and the auditor
+ * (all of it), and the steward of a source district (the disclosures of its district's records). A
+ * caller let in by one role that sees the youth through another (provider staff who is also a
+ * guardian) gets 403; anyone else, or a youth the caller cannot see, 404.
  */
 @ApplicationScoped
 public class DisclosureAccess {
@@ -31,8 +33,7 @@ public class DisclosureAccess {
     @Inject AuditLog audit;
 
     public Scope check(UUID participantId) {
-        if (caller.has(Role.GUARDIAN)
-                && participants.isLinkedGuardian(participantId, caller.subject())) {
+        if (participants.isGuardian(participantId)) {
             return Scope.ALL;
         }
         if (caller.hasAny(Role.CITY_ADMIN, Role.AUDITOR) && participants.exists(participantId)) {
@@ -41,6 +42,9 @@ public class DisclosureAccess {
         UUID district = districts.stewardDistrict(participantId);
         if (district != null) {
             return new Scope(district);
+        }
+        if (participants.canRead(participantId)) {
+            throw ApiException.forbidden();
         }
         audit.recordAlone(
                 "disclosure.list",

@@ -5,6 +5,7 @@ import io.steward.audit.Outcome;
 import io.steward.common.ApiException;
 import io.steward.common.CursorParts;
 import io.steward.common.ETags;
+import io.steward.common.FieldError;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.common.Versioned;
@@ -85,6 +86,8 @@ public class EnrollmentService {
             UUID programId, UUID id, WithdrawalRequest request, String ifMatch) {
         String resource = "programs/" + programId + "/enrollments/" + id;
         Program program = programs.manageable(programId, "enrollment.withdraw", resource);
+        // Attendance writes hold the program in share mode: none is under way past this point.
+        enrollments.getEntityManager().lock(program, LockModeType.PESSIMISTIC_WRITE);
         Enrollment enrollment =
                 enrollments
                         .findInProgram(programId, id, LockModeType.PESSIMISTIC_WRITE)
@@ -94,6 +97,11 @@ public class EnrollmentService {
             throw ApiException.conflict("The enrollment is already withdrawn.");
         }
         checkEnd("endDate", request.endDate(), enrollment.startDate, program);
+        if (enrollments.attendanceLeftOutside(enrollment, request.endDate())) {
+            throw ApiException.conflict(
+                    "Attendance is recorded after the end date.",
+                    FieldError.field("endDate", "attendance is recorded after this date"));
+        }
 
         enrollment.status = EnrollmentStatus.WITHDRAWN;
         enrollment.endDate = request.endDate();

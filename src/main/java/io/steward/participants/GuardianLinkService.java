@@ -33,6 +33,9 @@ public class GuardianLinkService {
         if (!access.canLink(participantId)) {
             throw access.hidden(participantId, "participant.guardian-link", resource);
         }
+        if (access.isOwnLogin(subject)) {
+            throw access.ownLoginRefused(participantId, "participant.guardian-link", resource);
+        }
 
         int inserted =
                 em.createNativeQuery(

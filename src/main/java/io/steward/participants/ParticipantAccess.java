@@ -22,7 +22,9 @@ import java.util.UUID;
  * an existing youth by natural key and birth date yields only its id). They may enroll, in their
  * own programs, a youth their organization serves, created or matched ({@link #canEnroll}); that
  * enrollment is how a provider comes to serve a youth, so an id alone never suffices. Linking a
- * guardian login: {@code city-admin}, or provider roles of a provider that serves the youth.
+ * guardian login: {@code city-admin}, or provider roles of a provider that serves the youth, never
+ * the caller's own login; a login that may link guardians to a youth has no guardian's rights over
+ * it ({@link #isGuardian}).
  */
 @ApplicationScoped
 public class ParticipantAccess {
@@ -33,10 +35,14 @@ public class ParticipantAccess {
                     + " join organization o on o.id = pr.provider_id"
                     + " where e.participant_id = p.id and lower(o.code) = lower(:org))";
 
-    /** SQL condition: participant {@code p} is linked to the guardian subject {@code :subject}. */
+    /**
+     * SQL condition: participant {@code p} is linked to the guardian subject {@code :subject} by
+     * another login. A link a login made to itself never counts (see {@link #isLinkedGuardian}).
+     */
     public static final String LINKED_TO_SUBJECT =
             "exists (select 1 from guardian_link gl"
-                    + " where gl.participant_id = p.id and gl.subject = :subject)";
+                    + " where gl.participant_id = p.id and gl.subject = :subject"
+                    + " and gl.created_by <> gl.subject)";
 
     @Inject EntityManager em;
     @Inject Caller caller;
@@ -61,15 +67,34 @@ public class ParticipantAccess {
                         .getSingleResult();
     }
 
-    /** Whether this token subject is a linked guardian of the youth. */
+    /**
+     * Whether this token subject is a linked guardian of the youth. A link that its own subject
+     * made (possible before such links were refused) is no link: no login vouches for itself.
+     */
     public boolean isLinkedGuardian(UUID participantId, String subject) {
         return (Boolean)
                 em.createNativeQuery(
                                 "select exists (select 1 from guardian_link"
-                                        + " where participant_id = ?1 and subject = ?2)")
+                                        + " where participant_id = ?1 and subject = ?2"
+                                        + " and created_by <> subject)")
                         .setParameter(1, participantId)
                         .setParameter(2, subject)
                         .getSingleResult();
+    }
+
+    /**
+     * Whether the caller holds a guardian's rights over the youth (its academic records, electronic
+     * consent, the disclosure record): it has the {@code guardian} role, its subject is linked to
+     * the youth, and it may not link guardians to that youth itself ({@link #canLink}). A login
+     * that holds a staff role as well is no guardian of the youth its organization serves, nor is a
+     * city admin of any youth: whoever may make a link must not be able to use one, or one login
+     * could vouch for itself (or be vouched for by a colleague) and read, without consent, what its
+     * staff role may not. A parent who works for a serving provider uses a guardian-only login.
+     */
+    public boolean isGuardian(UUID participantId) {
+        return caller.has(Role.GUARDIAN)
+                && isLinkedGuardian(participantId, caller.subject())
+                && !canLink(participantId);
     }
 
     /** Whether the current caller may read the youth's profile. */
@@ -139,6 +164,23 @@ public class ParticipantAccess {
         return caller.hasAny(Role.PROVIDER_STAFF, Role.CASE_MANAGER)
                 && caller.org().isPresent()
                 && servedBy(participantId, caller.org().get());
+    }
+
+    /**
+     * Whether a guardian subject names the caller's own login (compared without regard to case): no
+     * caller may link itself as a youth's guardian.
+     */
+    public boolean isOwnLogin(String subject) {
+        return subject.equalsIgnoreCase(caller.subject());
+    }
+
+    /**
+     * Audits a refused link of the caller's own login in its own transaction and returns the 400 to
+     * throw.
+     */
+    public ApiException ownLoginRefused(UUID participantId, String action, String resource) {
+        refused(participantId, action, resource);
+        return ApiException.invalid("subject", "must not be your own login");
     }
 
     /**

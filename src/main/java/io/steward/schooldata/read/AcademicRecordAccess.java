@@ -19,11 +19,13 @@ import java.util.UUID;
  * Who may read a youth's individual academic records.
  *
  * <ul>
- *   <li>A guardian linked to the youth: all records.
+ *   <li>A guardian linked to the youth: all records; never a login that may link guardians to it
+ *       ({@link ParticipantAccess#isGuardian}), such as one holding a staff role as well.
  *   <li>The steward of a source district (see {@link DistrictLink}): its district's records.
  *   <li>A case manager of a provider that serves the youth: the categories of the consents in
  *       effect today that name its organization; with none, 403 (the youth is known to it).
- *   <li>City admin, provider staff, evaluators, dashboards, auditors: never (403 by role).
+ *   <li>City admin, provider staff, evaluators, dashboards, auditors: never (403 by role, or as
+ *       here when the caller also holds a role that lets it in, and sees the youth).
  * </ul>
  *
  * A youth the caller cannot see answers 404, whether or not it exists.
@@ -38,8 +40,7 @@ public class AcademicRecordAccess {
     @Inject AuditLog audit;
 
     ReadGrant grant(UUID participantId, LocalDate today) {
-        if (caller.has(Role.GUARDIAN)
-                && participants.isLinkedGuardian(participantId, caller.subject())) {
+        if (participants.isGuardian(participantId)) {
             return new ReadGrant(ReadGrant.Kind.GUARDIAN, Role.GUARDIAN, null, List.of(), null);
         }
         UUID district = districts.stewardDistrict(participantId);
@@ -60,6 +61,9 @@ public class AcademicRecordAccess {
                 }
                 return new ReadGrant(ReadGrant.Kind.CONSENT, Role.CASE_MANAGER, org, active, null);
             }
+        }
+        if (participants.canRead(participantId)) {
+            throw ApiException.forbidden();
         }
         audit.recordAlone(
                 "academic-records.read",
