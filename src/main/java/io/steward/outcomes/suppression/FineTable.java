@@ -126,6 +126,60 @@ final class FineTable {
         }
     }
 
+    /**
+     * Empty fine cells under a published cell that an attacker cannot tell are empty: every
+     * published cell above them holds units, so they are unknowns like any other (see {@link
+     * Suppressor}). At most {@code limit} of them, scanning at most {@link #SCAN} combinations.
+     */
+    List<int[]> emptyUnder(CellKey cell, int limit) {
+        List<int[]> out = new ArrayList<>();
+        int[] coords = coords(cell);
+        scan(cell, coords, 0, limit, out, new int[] {SCAN});
+        return out;
+    }
+
+    private static final int SCAN = 4_096;
+
+    private void scan(CellKey cell, int[] coords, int d, int limit, List<int[]> out, int[] budget) {
+        if (out.size() >= limit || budget[0] <= 0) {
+            return;
+        }
+        if (d == coords.length) {
+            budget[0]--;
+            if (fine.containsKey(CellKey.project(coords, full))) {
+                return;
+            }
+            for (int mask : lattice.masks()) {
+                if (!counts.containsKey(CellKey.project(coords, mask))) {
+                    return;
+                }
+            }
+            out.add(coords.clone());
+            return;
+        }
+        int parent = lattice.parentOf(d);
+        if (cell.coord(d) >= 0 || lattice.isParent(d)) {
+            // Kept by the cell, or set with the value nested in it.
+            scan(cell, coords, d + 1, limit, out, budget);
+            return;
+        }
+        for (int v : domain[d]) {
+            if (parent >= 0) {
+                int owner = owner(d, v);
+                if (cell.coord(parent) >= 0 && cell.coord(parent) != owner) {
+                    continue;
+                }
+                coords[parent] = owner;
+            }
+            coords[d] = v;
+            scan(cell, coords, d + 1, limit, out, budget);
+        }
+        coords[d] = -1;
+        if (parent >= 0 && cell.coord(parent) < 0) {
+            coords[parent] = -1;
+        }
+    }
+
     List<CellKey> cells() {
         List<CellKey> cells = new ArrayList<>(counts.keySet());
         Collections.sort(cells);

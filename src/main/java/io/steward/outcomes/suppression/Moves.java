@@ -107,6 +107,13 @@ final class Moves {
             if (values.size() > perDimension) {
                 values.sort(
                         (a, b) -> {
+                            int byLanding =
+                                    Boolean.compare(
+                                            landsEverywhere(anchor, d, b),
+                                            landsEverywhere(anchor, d, a));
+                            if (byLanding != 0) {
+                                return byLanding;
+                            }
                             CellKey ka = CellKey.project(flip(anchor, d, a, parent), cell.mask());
                             CellKey kb = CellKey.project(flip(anchor, d, b, parent), cell.mask());
                             int bySuppressed =
@@ -126,6 +133,24 @@ final class Moves {
         List<int[]> combos = new ArrayList<>();
         product(choices, new int[flips.length], 0, combos);
         return combos;
+    }
+
+    /**
+     * Whether flipping dimension {@code d} of the anchor to {@code v} lands on a present cell in
+     * every table that sees the flip. When it does not, no move with that flip can be built from
+     * this anchor (an empty corner is held at zero), so such values are tried last.
+     */
+    private boolean landsEverywhere(int[] anchor, int d, int v) {
+        int[] flipped = flip(anchor, d, v, lattice.parentOf(d));
+        int[] flips = {d};
+        int[] alt = {v};
+        for (int mask : lattice.masks()) {
+            if (affected(mask, anchor, flips, alt)
+                    && !table.counts.containsKey(CellKey.project(flipped, mask))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void product(List<List<Integer>> choices, int[] pick, int i, List<int[]> out) {

@@ -1,5 +1,6 @@
 package io.steward.outcomes.suppression;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +21,12 @@ import java.util.Set;
  * would have to fall below zero or rise from a cell held at zero). Flipping no dimension adds units
  * to one fine cell: allowed only when every cell above it is suppressed, and then the cell's range
  * is open.
+ *
+ * <p>Anchors are the fine cells under the cell that hold units, largest first, and, when those do
+ * not prove enough, empty fine cells under it whose every published cell holds units: the attacker
+ * cannot tell those are empty, and as an anchor that rises such a cell only gains units while the
+ * cells that fall hold them. Alternatives whose single flip would land on an empty published cell
+ * are tried last, since no move from the anchor can use them.
  */
 final class Witnesses {
 
@@ -39,9 +46,21 @@ final class Witnesses {
 
     /** A lower bound on the range of suppressed {@code cell}; stops once it reaches need. */
     long protection(CellKey cell, long need) {
+        List<int[]> anchors = anchors(cell, ANCHORS);
+        long found = protection(cell, need, anchors);
+        if (found >= need) {
+            return found;
+        }
+        // Units can also move into empty fine cells the attacker cannot tell are empty: as an
+        // anchor that rises, such a cell only ever rises, and the cells that fall hold units.
+        List<int[]> more = new ArrayList<>(anchors);
+        more.addAll(table.emptyUnder(cell, ANCHORS));
+        return more.size() == anchors.size() ? found : protection(cell, need, more);
+    }
+
+    private long protection(CellKey cell, long need, List<int[]> anchors) {
         Budget rise = new Budget(table);
         Budget fall = new Budget(table);
-        List<int[]> anchors = anchors(cell, ANCHORS);
         for (int[] flips : moves.flipSets(cell.mask())) {
             for (int[] alt : moves.alternatives(cell, anchors.get(0), flips, true, VALUES)) {
                 if (!moves.cornersUsable(cell, anchors.get(0), flips, alt, true)) {
