@@ -3,6 +3,7 @@ package io.steward.common;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A validated {@code limit} and decoded {@code cursor}. A cursor is opaque to callers: the
@@ -12,23 +13,37 @@ public record PageRequest(int limit, List<String> after) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    static final String LIMIT_RULE = "must be a whole number from 1 to 500";
+
+    /** Plain ASCII digits only: no sign, no spaces, no digits of other scripts. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
     private static final String PREFIX = "c1";
     private static final char SEPARATOR = '\u001f';
 
     /** Parses the query parameters, answering 400 naming the parameter when either is bad. */
     public static PageRequest of(String limit, String cursor, int keyParts) {
-        int size = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                throw ApiException.invalid("limit", "must be a whole number from 1 to 500");
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                throw ApiException.invalid("limit", "must be a whole number from 1 to 500");
-            }
+        return new PageRequest(limit(limit), cursor == null ? null : decode(cursor, keyParts));
+    }
+
+    /** Parses {@code limit}, answering 400 naming it unless it is plain digits from 1 to 500. */
+    static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
         }
-        return new PageRequest(size, cursor == null ? null : decode(cursor, keyParts));
+        if (!DIGITS.matcher(limit).matches()) {
+            throw ApiException.invalid("limit", LIMIT_RULE);
+        }
+        int size;
+        try {
+            size = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("limit", LIMIT_RULE); // more digits than an int holds
+        }
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ApiException.invalid("limit", LIMIT_RULE);
+        }
+        return size;
     }
 
     public boolean first() {
