@@ -37,8 +37,9 @@ public class AuditResource {
 
     /**
      * Linked events in chain order, after linking every event committed so far. An event that
-     * commits later is linked with a higher {@code seq}, so paging by {@code seq} misses none. A
-     * cursor is bound to the filters it was given out with.
+     * commits later is linked with a higher {@code seq}, so paging by {@code seq} misses none. The
+     * window is {@code from} (inclusive) to {@code to} (exclusive); {@code from} after {@code to}
+     * is a 400 naming {@code from}. A cursor is bound to the filters it was given out with.
      */
     @GET
     @Path("/events")
@@ -55,6 +56,9 @@ public class AuditResource {
                         instant("to", to),
                         actor,
                         uuid("participantId", participantId));
+        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            throw ApiException.invalid("from", "must not be after to");
+        }
         PageRequest page = cursors.page(limit, cursor, filter.scope(), 1);
         long after = page.first() ? 0 : parseSeq(page.after().get(0));
 
