@@ -2,10 +2,11 @@ package io.steward.agreements;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.steward.agreements.destruction.DestructionView;
+import io.steward.common.CursorScope;
+import io.steward.common.Cursors;
 import io.steward.common.NoBody;
 import io.steward.common.OptionalJson;
 import io.steward.common.Page;
-import io.steward.common.PageRequest;
 import io.steward.common.Versioned;
 import io.steward.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +35,7 @@ import java.util.UUID;
 public class AgreementResource {
 
     @Inject AgreementService service;
+    @Inject Cursors cursors;
     @Inject OptionalJson optionalJson;
 
     @POST
@@ -54,7 +56,7 @@ public class AgreementResource {
     })
     public Page<AgreementView> list(
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return service.list(PageRequest.of(limit, cursor, 1));
+        return service.list(cursors.page(limit, cursor, CursorScope.of("agreements"), 1));
     }
 
     @GET

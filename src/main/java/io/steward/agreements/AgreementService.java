@@ -5,6 +5,7 @@ import io.steward.agreements.destruction.DestructionView;
 import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
 import io.steward.common.ApiException;
+import io.steward.common.Cursors;
 import io.steward.common.ETags;
 import io.steward.common.FieldError;
 import io.steward.common.Page;
@@ -125,7 +126,7 @@ public class AgreementService {
             try {
                 after = UUID.fromString(page.after().get(0));
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("cursor", "is not a cursor this list gave out");
+                throw Cursors.refused();
             }
         }
         List<Agreement> rows =
@@ -137,10 +138,7 @@ public class AgreementService {
                         page.limit());
         LocalDate today = today();
         return Page.of(
-                rows,
-                page.limit(),
-                a -> AgreementView.of(a, today),
-                a -> new String[] {a.id.toString()});
+                rows, page, a -> AgreementView.of(a, today), a -> new String[] {a.id.toString()});
     }
 
     public Versioned<AgreementView> get(UUID id) {

@@ -1,5 +1,9 @@
 package io.steward.attendance;
 
+import io.steward.common.ApiException;
+import io.steward.common.CursorScope;
+import io.steward.common.Cursors;
+import io.steward.common.Dates;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.security.Role;
@@ -13,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +30,7 @@ import java.util.UUID;
 public class AttendanceResource {
 
     @Inject AttendanceService service;
+    @Inject Cursors cursors;
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,6 +48,13 @@ public class AttendanceResource {
             @QueryParam("to") String to,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return service.list(programId, from, to, PageRequest.of(limit, cursor, 2));
+        LocalDate start = Dates.param("from", from);
+        LocalDate end = Dates.param("to", to);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw ApiException.invalid("to", "must not be before from");
+        }
+        PageRequest page =
+                cursors.page(limit, cursor, CursorScope.of("attendance", programId, start, end), 2);
+        return service.list(programId, start, end, page);
     }
 }

@@ -2,9 +2,7 @@ package io.steward.attendance;
 
 import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
-import io.steward.common.ApiException;
 import io.steward.common.CursorParts;
-import io.steward.common.Dates;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.programs.Program;
@@ -40,13 +38,9 @@ public class AttendanceService {
     }
 
     @Transactional
-    public Page<AttendanceView> list(UUID programId, String from, String to, PageRequest page) {
+    public Page<AttendanceView> list(
+            UUID programId, LocalDate start, LocalDate end, PageRequest page) {
         String resource = "programs/" + programId + "/attendance";
-        LocalDate start = Dates.param("from", from);
-        LocalDate end = Dates.param("to", to);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw ApiException.invalid("to", "must not be before from");
-        }
         LocalDate afterDate = page.first() ? null : CursorParts.date(page, 0);
         UUID afterId = page.first() ? null : CursorParts.uuid(page, 1);
         programs.readable(programId, "attendance.list", resource);
@@ -54,7 +48,7 @@ public class AttendanceService {
         Page<AttendanceView> result =
                 Page.of(
                         attendance.page(programId, start, end, afterDate, afterId, page.limit()),
-                        page.limit(),
+                        page,
                         v -> v,
                         v -> new String[] {v.date().toString(), v.participantId().toString()});
 

@@ -1,6 +1,7 @@
 package io.steward.audit;
 
 import io.steward.common.ApiException;
+import io.steward.common.Cursors;
 import io.steward.common.Dates;
 import io.steward.common.Instants;
 import io.steward.common.Page;
@@ -30,12 +31,15 @@ public class AuditResource {
                     + " digits) or a YYYY-MM-DD date";
 
     @Inject AuditQuery query;
+    @Inject Cursors cursors;
     @Inject ChainVerifier verifier;
     @Inject ChainWriter writer;
 
     /**
      * Linked events in chain order, after linking every event committed so far. An event that
-     * commits later is linked with a higher {@code seq}, so paging by {@code seq} misses none.
+     * commits later is linked with a higher {@code seq}, so paging by {@code seq} misses none. The
+     * window is {@code from} (inclusive) to {@code to} (exclusive); {@code from} after {@code to}
+     * is a 400 naming {@code from}. A cursor is bound to the filters it was given out with.
      */
     @GET
     @Path("/events")
@@ -46,18 +50,21 @@ public class AuditResource {
             @QueryParam("participantId") String participantId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor, 1);
         AuditFilter filter =
                 new AuditFilter(
                         instant("from", from),
                         instant("to", to),
                         actor,
                         uuid("participantId", participantId));
+        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            throw ApiException.invalid("from", "must not be after to");
+        }
+        PageRequest page = cursors.page(limit, cursor, filter.scope(), 1);
         long after = page.first() ? 0 : parseSeq(page.after().get(0));
 
         writer.linkPending();
         List<AuditEventView> rows = query.find(filter, after, page.limit() + 1);
-        return Page.of(rows, page.limit(), e -> e, e -> new String[] {Long.toString(e.seq())});
+        return Page.of(rows, page, e -> e, e -> new String[] {Long.toString(e.seq())});
     }
 
     @GET
@@ -103,7 +110,7 @@ public class AuditResource {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("cursor", "is not a cursor this list gave out");
+            throw Cursors.refused();
         }
     }
 }

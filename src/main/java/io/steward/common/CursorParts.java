@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Typed parts of a decoded cursor. A cursor is opaque to callers, so a part that does not parse
- * means the caller made it up or altered it: 400 naming {@code cursor}.
+ * Typed parts of a decoded cursor. {@link Cursors} has checked the cursor's tag, so a part that
+ * does not parse was never given out; it is still refused with 400 naming {@code cursor}, as a
+ * second line.
  */
 public final class CursorParts {
 
@@ -37,6 +38,6 @@ public final class CursorParts {
     }
 
     private static ApiException bad() {
-        return ApiException.invalid("cursor", "is not a cursor this list gave out");
+        return Cursors.refused();
     }
 }

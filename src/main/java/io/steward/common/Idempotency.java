@@ -29,10 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * {@code Idempotency-Key} for writes that scripts retry. A key is scoped by the caller's subject,
  * the method and the path. The first request with a key claims it and its answer (status, body,
- * {@code Location}, {@code ETag}) is stored in the same transaction as the change; a later request
- * with the same key and the same body hash gets that answer again, with header {@code
- * Idempotent-Replayed: true}, and changes nothing; with another body it gets 409. Keys expire after
- * {@code steward.idempotency.ttl} (24 hours).
+ * {@code Content-Type}, {@code Location}, {@code ETag}) is stored in the same transaction as the
+ * change; a later request with the same key and the same body hash gets that answer again, with the
+ * same headers and {@code Idempotent-Replayed: true} added, and changes nothing; with another body
+ * it gets 409. Keys expire after {@code steward.idempotency.ttl} (24 hours).
  *
  * <p>Concurrent retries: the claim is an insert under a unique index, so a second request with the
  * same key waits for the first one's transaction. When the first commits, the second replays its
@@ -52,6 +52,9 @@ public class Idempotency {
     static final String SCOPE = "idempotency";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    /** The media type of the JSON answers the runtime writes for an entity without one. */
+    static final String JSON = "application/json;charset=UTF-8";
 
     @Inject EntityManager em;
     @Inject Caller caller;
@@ -101,7 +104,7 @@ public class Idempotency {
 
         UUID id = UUID.randomUUID();
         if (claim(scope, id, requestHash)) {
-            Response answer = act.get();
+            Response answer = typed(act.get());
             remember(id, answer);
             return answer;
         }
@@ -237,7 +240,7 @@ public class Idempotency {
         Response.ResponseBuilder replay =
                 Response.status(((Number) row[2]).intValue()).header(REPLAYED, "true");
         if (body != null) {
-            replay.entity(body).type(row[4] == null ? "application/json" : (String) row[4]);
+            replay.entity(body).type(row[4] == null ? JSON : (String) row[4]);
         }
         if (row[5] != null) {
             replay.header(HttpHeaders.LOCATION, row[5]);
@@ -246,6 +249,17 @@ public class Idempotency {
             replay.header(HttpHeaders.ETAG, row[6]);
         }
         return replay.build();
+    }
+
+    /**
+     * The answer with its media type named, as the runtime would have named it ({@link #JSON}), so
+     * that the type stored for a replay is the one the first answer went out with.
+     */
+    private static Response typed(Response answer) {
+        if (answer.getEntity() == null || answer.getMediaType() != null) {
+            return answer;
+        }
+        return Response.fromResponse(answer).type(JSON).build();
     }
 
     private byte[] seal(String body, UUID id) {

@@ -86,6 +86,10 @@ public class ProblemMappers {
         if (repeated != null) {
             return invalid(repeated, "must be given only once");
         }
+        if (notJson(e)) {
+            return problems.build(
+                    ProblemKind.MALFORMED_BODY, "The body is not well-formed JSON.", List.of());
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return invalid(field, "is not a known or writable property");
@@ -94,11 +98,30 @@ public class ProblemMappers {
             Object[] allowed = format.getTargetType().getEnumConstants();
             return invalid(path(format), "must be one of " + List.of(allowed));
         }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e instanceof JsonMappingException mapping) {
+            // Well-formed JSON of the wrong shape; "body" when the whole is ({} for a list).
             return invalid(path(mapping), messageFor(mapping));
         }
         return problems.build(
                 ProblemKind.MALFORMED_BODY, "The body is not well-formed JSON.", List.of());
+    }
+
+    /**
+     * Whether the body is not JSON at all, as opposed to JSON of the wrong shape: the parser
+     * refused it, or there was no value in it (whitespace alone, which an optional body may be; the
+     * runtime reads an empty required body as no entity). Databind wraps the parser's error with
+     * the path of the value it was reading, so {@code {"code": tru}} comes with path {@code code}
+     * and is still not JSON.
+     */
+    static boolean notJson(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException) {
+                return true;
+            }
+        }
+        return e instanceof MismatchedInputException
+                && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("No content to map");
     }
 
     /** A token that is missing, expired, badly signed or from another issuer: 401, audited. */

@@ -1,9 +1,10 @@
 package io.steward.consent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.steward.common.CursorScope;
+import io.steward.common.Cursors;
 import io.steward.common.OptionalJson;
 import io.steward.common.Page;
-import io.steward.common.PageRequest;
 import io.steward.common.Versioned;
 import io.steward.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +32,7 @@ import java.util.UUID;
 public class ConsentResource {
 
     @Inject ConsentService service;
+    @Inject Cursors cursors;
     @Inject OptionalJson optionalJson;
 
     @POST
@@ -54,7 +56,9 @@ public class ConsentResource {
             @PathParam("participantId") UUID participantId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return service.list(participantId, PageRequest.of(limit, cursor, 2));
+        return service.list(
+                participantId,
+                cursors.page(limit, cursor, CursorScope.of("consents", participantId), 2));
     }
 
     @GET

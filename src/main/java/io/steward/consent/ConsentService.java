@@ -104,7 +104,7 @@ public class ConsentService {
         LocalDate today = today();
         return Page.of(
                 rows,
-                page.limit(),
+                page,
                 c -> view(c, today),
                 c -> new String[] {c.recordedAt().toString(), c.id().toString()});
     }

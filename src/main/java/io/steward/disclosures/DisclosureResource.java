@@ -1,7 +1,8 @@
 package io.steward.disclosures;
 
+import io.steward.common.CursorScope;
+import io.steward.common.Cursors;
 import io.steward.common.Page;
-import io.steward.common.PageRequest;
 import io.steward.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.util.UUID;
 public class DisclosureResource {
 
     @Inject DisclosureService service;
+    @Inject Cursors cursors;
 
     @GET
     @RolesAllowed({Role.GUARDIAN, Role.DISTRICT_STEWARD, Role.CITY_ADMIN, Role.AUDITOR})
@@ -26,6 +28,8 @@ public class DisclosureResource {
             @PathParam("participantId") UUID participantId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return service.list(participantId, PageRequest.of(limit, cursor, 2));
+        return service.list(
+                participantId,
+                cursors.page(limit, cursor, CursorScope.of("disclosures", participantId), 2));
     }
 }

@@ -34,9 +34,6 @@ public class DisclosureService {
                 List.of(participantId),
                 Outcome.SUCCESS);
         return Page.of(
-                rows,
-                page.limit(),
-                d -> d,
-                d -> new String[] {d.at().toString(), d.id().toString()});
+                rows, page, d -> d, d -> new String[] {d.at().toString(), d.id().toString()});
     }
 }

@@ -2,9 +2,10 @@ package io.steward.enrollment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.steward.common.CursorScope;
+import io.steward.common.Cursors;
 import io.steward.common.Idempotency;
 import io.steward.common.Page;
-import io.steward.common.PageRequest;
 import io.steward.common.Versioned;
 import io.steward.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +34,7 @@ import java.util.UUID;
 public class EnrollmentResource {
 
     @Inject EnrollmentService service;
+    @Inject Cursors cursors;
     @Inject Idempotency idempotency;
     @Inject ObjectMapper mapper;
 
@@ -75,7 +77,9 @@ public class EnrollmentResource {
             @PathParam("programId") UUID programId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return service.list(programId, PageRequest.of(limit, cursor, 2));
+        return service.list(
+                programId,
+                cursors.page(limit, cursor, CursorScope.of("enrollments", programId), 2));
     }
 
     @GET

@@ -143,7 +143,7 @@ public class EnrollmentService {
         Page<EnrollmentView> result =
                 Page.of(
                         enrollments.page(programId, at, after, page.limit()),
-                        page.limit(),
+                        page,
                         this::view,
                         e -> new String[] {e.createdAt.toString(), e.id.toString()});
 

@@ -1,8 +1,9 @@
 package io.steward.incidents;
 
+import io.steward.common.CursorScope;
+import io.steward.common.Cursors;
 import io.steward.common.Ids;
 import io.steward.common.Page;
-import io.steward.common.PageRequest;
 import io.steward.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.net.URI;
 public class IncidentResource {
 
     @Inject IncidentService service;
+    @Inject Cursors cursors;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -40,7 +42,7 @@ public class IncidentResource {
     @RolesAllowed({Role.CITY_ADMIN, Role.AUDITOR})
     public Page<IncidentView> list(
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return service.list(PageRequest.of(limit, cursor, 1));
+        return service.list(cursors.page(limit, cursor, CursorScope.of("incidents"), 1));
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.steward.incidents;
 import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
 import io.steward.common.ApiException;
+import io.steward.common.Cursors;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.crypto.Envelope;
@@ -56,7 +57,7 @@ public class IncidentService {
                         : Incident.<Incident>find("id > ?1 order by id", uuid(page.after().get(0)))
                                 .page(0, page.limit() + 1)
                                 .list();
-        return Page.of(rows, page.limit(), this::view, i -> new String[] {i.id.toString()});
+        return Page.of(rows, page, this::view, i -> new String[] {i.id.toString()});
     }
 
     public IncidentView get(UUID id) {
@@ -103,7 +104,7 @@ public class IncidentService {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("cursor", "is not a cursor this list gave out");
+            throw Cursors.refused();
         }
     }
 }

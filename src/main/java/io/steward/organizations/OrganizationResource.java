@@ -1,8 +1,9 @@
 package io.steward.organizations;
 
 import io.quarkus.security.Authenticated;
+import io.steward.common.CursorScope;
+import io.steward.common.Cursors;
 import io.steward.common.Page;
-import io.steward.common.PageRequest;
 import io.steward.common.Versioned;
 import io.steward.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OrganizationResource {
 
     @Inject OrganizationService service;
+    @Inject Cursors cursors;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -44,7 +46,7 @@ public class OrganizationResource {
     @Operation(summary = "List organizations, in code order")
     public Page<OrganizationView> list(
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return service.list(PageRequest.of(limit, cursor, 1));
+        return service.list(cursors.page(limit, cursor, CursorScope.of("organizations"), 1));
     }
 
     @GET

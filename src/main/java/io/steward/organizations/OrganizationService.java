@@ -43,7 +43,7 @@ public class OrganizationService {
         String after = page.first() ? null : page.after().get(0);
         return Page.of(
                 organizations.page(after, page.limit()),
-                page.limit(),
+                page,
                 OrganizationView::of,
                 org -> new String[] {org.code});
     }

@@ -2,6 +2,8 @@ package io.steward.participants;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.steward.common.CursorScope;
+import io.steward.common.Cursors;
 import io.steward.common.Idempotency;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
@@ -33,6 +35,7 @@ import java.util.UUID;
 public class ParticipantResource {
 
     @Inject ParticipantService service;
+    @Inject Cursors cursors;
     @Inject GuardianLinkService links;
     @Inject Idempotency idempotency;
     @Inject ObjectMapper mapper;
@@ -81,7 +84,9 @@ public class ParticipantResource {
             @QueryParam("districtStudentId") String districtStudentId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return service.lookup(districtCode, districtStudentId, PageRequest.of(limit, cursor, 1));
+        CursorScope scope = CursorScope.of("participants", districtCode, districtStudentId);
+        PageRequest page = cursors.page(limit, cursor, scope, 1);
+        return service.lookup(districtCode, districtStudentId, page);
     }
 
     @GET

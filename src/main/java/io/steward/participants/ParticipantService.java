@@ -123,7 +123,7 @@ public class ParticipantService {
                 found.stream().map(p -> cipher.open(p, participants.guardiansOf(p.id))).toList();
 
         auditLookup(key, found);
-        return Page.of(views, page.limit(), v -> v, v -> new String[] {v.id().toString()});
+        return Page.of(views, page, v -> v, v -> new String[] {v.id().toString()});
     }
 
     /** A lookup that found a youth outside the caller's scope is recorded as denied. */

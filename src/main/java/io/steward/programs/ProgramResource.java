@@ -1,7 +1,8 @@
 package io.steward.programs;
 
+import io.steward.common.CursorScope;
+import io.steward.common.Cursors;
 import io.steward.common.Page;
-import io.steward.common.PageRequest;
 import io.steward.common.Versioned;
 import io.steward.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +27,7 @@ import java.util.UUID;
 public class ProgramResource {
 
     @Inject ProgramService service;
+    @Inject Cursors cursors;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -39,7 +41,7 @@ public class ProgramResource {
     @RolesAllowed({Role.CITY_ADMIN, Role.PROVIDER_STAFF, Role.CASE_MANAGER})
     public Page<ProgramView> list(
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return service.list(PageRequest.of(limit, cursor, 2));
+        return service.list(cursors.page(limit, cursor, CursorScope.of("programs"), 2));
     }
 
     @GET

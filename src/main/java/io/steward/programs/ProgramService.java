@@ -54,7 +54,7 @@ public class ProgramService {
         UUID id = page.first() ? null : CursorParts.uuid(page, 1);
         return Page.of(
                 programs.page(at, id, page.limit()),
-                page.limit(),
+                page,
                 ProgramView::of,
                 p -> new String[] {p.createdAt.toString(), p.id.toString()});
     }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 class AuditResourceTest {
@@ -104,6 +106,38 @@ class AuditResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2026-02-01, 2026-01-01",
+        "2026-01-01T00:00:00.000001Z, 2026-01-01T00:00:00Z",
+        "2026-01-02, 2026-01-01T23:59:59Z"
+    })
+    void events_fromAfterTo_returns400NamingFrom(String from, String to) {
+        given().auth()
+                .oauth2(auditor())
+                .queryParam("from", from)
+                .queryParam("to", to)
+                .get("/api/v1/audit/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].field", equalTo("from"))
+                .body("errors[0].message", equalTo("must not be after to"));
+    }
+
+    @Test
+    void events_fromEqualToTo_isAnEmptyWindow() {
+        given().auth()
+                .oauth2(auditor())
+                .queryParam("from", "2026-01-01T00:00:00Z")
+                .queryParam("to", "2026-01-01")
+                .get("/api/v1/audit/events")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
     }
 
     @Test

@@ -563,6 +563,60 @@ class ImportFailureTest {
     }
 
     @Test
+    void import_ndjsonRepeatedProperty_isRowErrorNamingTheColumn() {
+        String org = db.provider();
+        UUID program = db.program(org);
+        String token = Tokens.of("provider-staff", org);
+        String good =
+                "{\"programId\":\""
+                        + program
+                        + "\",\"firstName\":\"Ngozi\",\"lastName\":\"B\","
+                        + "\"dateOfBirth\":\"2012-01-01\",\"gradeLevel\":\"5\","
+                        + "\"startDate\":\"2025-09-01\"";
+        String body =
+                good
+                        + "}\n"
+                        + good
+                        + ",\"firstName\":\"Chiamaka\"}\n"
+                        + good
+                        + ",\"nickname\":\"x\",\"nickname\":\"y\"}\n"
+                        + good
+                        + ",\"schoolCode\":{\"a\":1,\"a\":2}}\n"
+                        + "not json\n"
+                        + "[1]\n"
+                        + "[{\"a\":1,\"a\":2}]\n";
+        long[] before = db.youthCounts();
+
+        finished(
+                        token,
+                        post(
+                                        token,
+                                        "application/x-ndjson",
+                                        body.getBytes(StandardCharsets.UTF_8),
+                                        null)
+                                .path("id"))
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("errorCount", equalTo(6))
+                .body("errors.row", equalTo(java.util.List.of(2, 3, 4, 5, 6, 7)))
+                .body("errors[0].column", equalTo("firstName"))
+                .body("errors[0].message", equalTo("must be given only once"))
+                .body("errors[1].column", equalTo("nickname"))
+                .body("errors[1].message", equalTo("is not a known column"))
+                .body("errors[2].column", equalTo("schoolCode"))
+                .body("errors[2].message", equalTo("must be a string or null"))
+                .body("errors[3].column", nullValue())
+                .body("errors[3].message", equalTo("is not well-formed JSON"))
+                .body("errors[4].column", nullValue())
+                .body("errors[4].message", equalTo("is not a JSON object"))
+                .body("errors[5].column", nullValue())
+                .body("errors[5].message", equalTo("is not a JSON object"))
+                .body(not(containsString("Chiamaka")))
+                .body(not(containsString("Ngozi")));
+        assertArrayEquals(before, db.youthCounts());
+    }
+
+    @Test
     void abandon_jobLeftRunningByARestart_failsAndIsAudited() {
         String org = db.provider();
         UUID id = UUID.randomUUID();

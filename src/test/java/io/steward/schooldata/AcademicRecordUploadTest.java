@@ -226,6 +226,33 @@ class AcademicRecordUploadTest {
     }
 
     @Test
+    void ndjson_repeatedProperty_namesItsColumnNotTheLine() {
+        String district = Youth.org("DISTRICT");
+        UUID agreement = Sharing.active(district, Youth.org("EVALUATOR"));
+        String row =
+                "{\"districtStudentId\":\"X\",\"schoolYear\":\"2021-2022\","
+                        + "\"category\":\"GRADES\",\"course\":\"Art\",\"mark\":\"A\"";
+        String body =
+                row
+                        + ",\"mark\":\"B\"}\n"
+                        + row.replace("\"course\":\"Art\"", "\"course\":{\"x\":1,\"x\":2}")
+                        + "}\n"
+                        + "[{\"x\":1,\"x\":2}]\n";
+        Sharing.upload(agreement, district, "application/x-ndjson", body)
+                .statusCode(400)
+                .body("errors.size()", equalTo(3))
+                .body("errors.find { it.row == 1 }.column", equalTo("mark"))
+                .body("errors.find { it.row == 1 }.message", equalTo("must be given only once"))
+                .body("errors.find { it.row == 2 }.column", equalTo("course"))
+                .body(
+                        "errors.find { it.row == 2 }.message",
+                        equalTo("must be text, a number or a boolean"))
+                .body("errors.find { it.row == 3 }.column", equalTo("line"))
+                .body("errors.find { it.row == 3 }.message", equalTo("is not a JSON object"));
+        assertEquals(0, stored(agreement));
+    }
+
+    @Test
     void ndjson_controlCharacterOrLoneSurrogate_isARowErrorAndStoresNothing() {
         String district = Youth.org("DISTRICT");
         String a = Youth.studentId();

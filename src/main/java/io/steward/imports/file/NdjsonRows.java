@@ -1,7 +1,9 @@
 package io.steward.imports.file;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.steward.common.RepeatedProperty;
 import io.steward.common.Text;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,11 +56,16 @@ final class NdjsonRows implements RowSource {
         JsonNode node;
         try {
             node = mapper.readTree(line, start, length - start);
+        } catch (JsonParseException e) {
+            RowError repeated = repeated(e);
+            return repeated != null
+                    ? new RawRow(row, null, List.of(repeated))
+                    : RawRow.broken(row, null, "is not well-formed JSON");
         } catch (IOException e) {
-            return RawRow.broken(row, null, "is not a valid JSON object");
+            return RawRow.broken(row, null, "is not well-formed JSON");
         }
         if (node == null || !node.isObject()) {
-            return RawRow.broken(row, null, "is not a valid JSON object");
+            return RawRow.broken(row, null, "is not a JSON object");
         }
         String[] values = new String[Column.ALL.size()];
         List<RowError> errors = new ArrayList<>();
@@ -67,8 +74,7 @@ final class NdjsonRows implements RowSource {
             Column column = Column.named(field.getKey());
             JsonNode value = field.getValue();
             if (column == null) {
-                String name = PROPERTY.matcher(field.getKey()).matches() ? field.getKey() : null;
-                errors.add(new RowError(row, name, "is not a known column"));
+                errors.add(unknown(field.getKey()));
             } else if (value.isTextual() && Text.hasLoneSurrogate(value.textValue())) {
                 errors.add(RowError.of(row, column, Text.NOT_UNICODE));
             } else if (value.isTextual()) {
@@ -78,6 +84,35 @@ final class NdjsonRows implements RowSource {
             }
         }
         return new RawRow(row, values, errors);
+    }
+
+    /**
+     * The row error for a property given twice, named by the line's own property it is in: {@code
+     * "firstName"} twice is "must be given only once" on {@code firstName}; a repeat inside the
+     * value of {@code schoolCode} makes that value no string. Null for any other parse error.
+     */
+    private RowError repeated(JsonParseException e) {
+        RepeatedProperty repeat = RepeatedProperty.of(e);
+        if (repeat == null) {
+            return null;
+        }
+        if (repeat.name() == null) {
+            return new RowError(row, null, "is not a JSON object");
+        }
+        Column column = Column.named(repeat.name());
+        if (column == null) {
+            return unknown(repeat.name());
+        }
+        return RowError.of(
+                row,
+                column,
+                repeat.nested() ? "must be a string or null" : "must be given only once");
+    }
+
+    /** An unknown property, named only when it looks like a column name (never a value). */
+    private RowError unknown(String property) {
+        String name = PROPERTY.matcher(property).matches() ? property : null;
+        return new RowError(row, name, "is not a known column");
     }
 
     /** Reads up to the next line feed; false at the end of the input. */

@@ -1,6 +1,7 @@
 package io.steward.schooldata.read;
 
-import io.steward.common.PageRequest;
+import io.steward.common.CursorScope;
+import io.steward.common.Cursors;
 import io.steward.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import java.util.UUID;
 public class AcademicRecordResource {
 
     @Inject ReadService service;
+    @Inject Cursors cursors;
 
     @GET
     @RolesAllowed({Role.GUARDIAN, Role.DISTRICT_STEWARD, Role.CASE_MANAGER})
@@ -30,7 +32,9 @@ public class AcademicRecordResource {
             @PathParam("participantId") UUID participantId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        AcademicRecordPage page = service.read(participantId, PageRequest.of(limit, cursor, 3));
+        CursorScope scope = CursorScope.of("academic-records", participantId);
+        AcademicRecordPage page =
+                service.read(participantId, cursors.page(limit, cursor, scope, 3));
         return Response.ok(page)
                 .header(AcademicRecordPage.HEADER, AcademicRecordPage.NOTICE)
                 .build();

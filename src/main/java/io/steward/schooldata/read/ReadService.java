@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steward.agreements.AgreementService;
 import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
-import io.steward.common.ApiException;
+import io.steward.common.Cursors;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.common.StrictJson;
@@ -70,7 +70,7 @@ public class ReadService {
         Page<AcademicRecordView> answer =
                 Page.of(
                         rows,
-                        page.limit(),
+                        page,
                         this::view,
                         s -> new String[] {s.schoolYear(), s.category().name(), s.id().toString()});
         disclosures.recordAudited(
@@ -167,7 +167,7 @@ public class ReadService {
             DataCategory.valueOf(after.get(1));
             UUID.fromString(after.get(2));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("cursor", "is not a cursor this list gave out");
+            throw Cursors.refused();
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.steward.schooldata.upload;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.steward.common.RepeatedProperty;
 import io.steward.schooldata.AcademicRow;
 import io.steward.schooldata.RowErrors;
 import java.io.BufferedReader;
@@ -48,6 +50,18 @@ final class NdjsonRows {
         JsonNode node;
         try {
             node = mapper.readTree(line);
+        } catch (JsonParseException e) {
+            RepeatedProperty repeat = RepeatedProperty.of(e);
+            if (repeat == null) {
+                errors.add(row, "line", "is not a well-formed JSON object");
+            } else if (repeat.name() == null) {
+                errors.add(row, "line", "is not a JSON object");
+            } else if (repeat.nested()) {
+                errors.add(row, repeat.name(), "must be text, a number or a boolean");
+            } else {
+                errors.add(row, repeat.name(), "must be given only once");
+            }
+            return null;
         } catch (JsonProcessingException e) {
             errors.add(row, "line", "is not a well-formed JSON object");
             return null;
