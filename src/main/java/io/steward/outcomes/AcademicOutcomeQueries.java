@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -30,22 +31,26 @@ public class AcademicOutcomeQueries {
 
     @Inject EntityManager em;
 
-    /** Active STUDIES and AUDIT_EVALUATION agreements, those naming {@code recipient} if set. */
+    /**
+     * Active STUDIES and AUDIT_EVALUATION agreements in effect today that name {@code
+     * recipientCode} as recipient; no other agreement's school data may be used for that
+     * organization.
+     */
     public List<Scope> usableAgreements(String recipientCode) {
-        String sql =
-                "select a.id, a.minimum_cell_size from agreement a"
-                        + " join organization r on r.id = a.recipient_id"
-                        + " where a.status = 'ACTIVE'"
-                        + " and current_date between a.effective_from and a.effective_until"
-                        + " and a.basis in ('STUDIES', 'AUDIT_EVALUATION')"
-                        + (recipientCode == null ? "" : " and lower(r.code) = lower(:recipient)")
-                        + " order by a.id";
-        var query = em.createNativeQuery(sql);
-        if (recipientCode != null) {
-            query.setParameter("recipient", recipientCode);
-        }
+        Objects.requireNonNull(recipientCode, "recipientCode");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "select a.id, a.minimum_cell_size from agreement a"
+                                        + " join organization r on r.id = a.recipient_id"
+                                        + " where a.status = 'ACTIVE'"
+                                        + " and current_date between a.effective_from"
+                                        + " and a.effective_until"
+                                        + " and a.basis in ('STUDIES', 'AUDIT_EVALUATION')"
+                                        + " and lower(r.code) = lower(:recipient)"
+                                        + " order by a.id")
+                        .setParameter("recipient", recipientCode)
+                        .getResultList();
         return rows.stream().map(r -> new Scope((UUID) r[0], ((Number) r[1]).intValue())).toList();
     }
 

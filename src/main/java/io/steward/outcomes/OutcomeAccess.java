@@ -1,6 +1,7 @@
 package io.steward.outcomes;
 
 import io.steward.common.ApiException;
+import io.steward.common.ProblemKind;
 import io.steward.security.Caller;
 import io.steward.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,17 +11,26 @@ import java.util.UUID;
 
 /**
  * Who may read which outcomes. Dashboards, evaluators and the city read program metrics. School
- * metrics use records held under active STUDIES or AUDIT_EVALUATION agreements only, with the
- * largest minimum cell size among them; an evaluator uses only the agreements naming its
- * organization as recipient, and one with none sees nothing (404).
+ * metrics use only the records held under active STUDIES or AUDIT_EVALUATION agreements that name
+ * the caller's organization (token claim {@code org}) as recipient, whatever its role: FERPA lets
+ * only the named recipient use such data. The minimum cell size is the largest among those
+ * agreements (at least the configured default). A caller without an organization, or whose
+ * organization no such agreement names, gets 404 for school metrics and no school data.
  */
 @ApplicationScoped
 public class OutcomeAccess {
 
-    /** The school data a request may use and the minimum cell size that applies. */
+    /**
+     * The school data a request may use (none for program metrics) and the minimum cell size that
+     * applies.
+     */
     public record Scope(List<UUID> agreementIds, int minimumCellSize) {}
 
     static final String[] ROLES = {Role.DASHBOARD, Role.EVALUATOR, Role.CITY_ADMIN};
+
+    static final String NO_AGREEMENT =
+            "No active STUDIES or AUDIT_EVALUATION agreement names your organization as"
+                    + " recipient, so no school data may be used for it.";
 
     @Inject Caller caller;
     @Inject OutcomeConfig config;
@@ -33,14 +43,12 @@ public class OutcomeAccess {
         if (!metric.schoolData()) {
             return new Scope(List.of(), config.minimumCellSize());
         }
-        boolean evaluatorOnly = !caller.hasAny(Role.DASHBOARD, Role.CITY_ADMIN);
-        if (evaluatorOnly && caller.org().isEmpty()) {
-            throw ApiException.notFound();
-        }
-        List<AcademicOutcomeQueries.Scope> agreements =
-                academic.usableAgreements(evaluatorOnly ? caller.org().get() : null);
+        String recipient =
+                caller.org()
+                        .orElseThrow(() -> ApiException.of(ProblemKind.NOT_FOUND, NO_AGREEMENT));
+        List<AcademicOutcomeQueries.Scope> agreements = academic.usableAgreements(recipient);
         if (agreements.isEmpty()) {
-            throw ApiException.notFound();
+            throw ApiException.of(ProblemKind.NOT_FOUND, NO_AGREEMENT);
         }
         int minimum = config.minimumCellSize();
         for (AcademicOutcomeQueries.Scope agreement : agreements) {

@@ -57,7 +57,9 @@ public class OutcomeService {
                         ? academic.rows(query.metric(), query.year(), scope.agreementIds())
                         : participation.participation(query.year());
         long grouped = System.nanoTime();
-        OutcomeView view = patterns.tables(rows, scope.minimumCellSize()).answer(query, domain);
+        OutcomeView view =
+                patterns.tables(rows, scope.minimumCellSize(), scope.agreementIds())
+                        .answer(query, domain);
         LOG.debugf(
                 "outcome %s: %d fine cells, SQL %d ms, suppression %d ms",
                 query.metric().path(),

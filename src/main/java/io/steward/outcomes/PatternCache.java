@@ -9,12 +9,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Keeps the suppressed tables of recent fine cross-classifications, keyed by a digest of the SQL
- * rows and the minimum cell size. The pattern depends on nothing else, so a dashboard asking for
- * several groupings of the same data pays for suppression once, and any change to the data gives a
- * new key. Holds aggregate counts only, never a row per youth.
+ * rows, the minimum cell size and the agreements whose school data the rows came from. The pattern
+ * depends on the rows and the minimum alone, so a dashboard asking for several groupings of the
+ * same data pays for suppression once, and any change to the data gives a new key. The agreements
+ * are in the key as well, so that callers whose organizations are named by different agreements
+ * never share an entry, even when their rows happen to be equal. Holds aggregate counts only, never
+ * a row per youth.
  */
 @ApplicationScoped
 public class PatternCache {
@@ -29,9 +33,12 @@ public class PatternCache {
                 }
             };
 
-    /** The tables for these rows, computed now or reused. */
-    public OutcomeTables tables(List<OutcomeRow> rows, int minimum) {
-        String key = digest(rows, minimum);
+    /**
+     * The tables for these rows, computed now or reused; {@code agreements} are those the rows were
+     * read under (none for program data).
+     */
+    public OutcomeTables tables(List<OutcomeRow> rows, int minimum, List<UUID> agreements) {
+        String key = digest(rows, minimum, agreements);
         synchronized (entries) {
             OutcomeTables known = entries.get(key);
             if (known != null) {
@@ -45,11 +52,16 @@ public class PatternCache {
         return computed;
     }
 
-    static String digest(List<OutcomeRow> rows, int minimum) {
+    static String digest(List<OutcomeRow> rows, int minimum, List<UUID> agreements) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             ByteBuffer number = ByteBuffer.allocate(Long.BYTES);
             digest.update(number.putLong(0, minimum).array());
+            digest.update(number.putLong(0, agreements.size()).array());
+            for (UUID agreement : agreements) {
+                digest.update(number.putLong(0, agreement.getMostSignificantBits()).array());
+                digest.update(number.putLong(0, agreement.getLeastSignificantBits()).array());
+            }
             for (OutcomeRow row : rows) {
                 for (Object part :
                         new Object[] {

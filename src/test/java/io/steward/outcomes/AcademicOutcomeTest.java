@@ -24,11 +24,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AcademicOutcomeTest {
 
-    static final UUID NORTH_STUDY = UUID.randomUUID();
+    static final UUID CITY_STUDY = UUID.randomUUID();
+    static final UUID CITY_AUDIT = UUID.randomUUID();
     static final UUID SOUTH_AUDIT = UUID.randomUUID();
     static final UUID PROGRAM = UUID.randomUUID();
 
-    /** Agreements naming EVAL-N (minimum 12) and EVAL-S (minimum 5); fixed rows per metric. */
+    /**
+     * Agreements naming CITY (minimums 12 and 5) and EVAL-S (minimum 5), matched as the SQL does,
+     * ignoring case; fixed rows per metric.
+     */
     static class FakeSchoolData extends AcademicOutcomeQueries {
         final List<String> recipientsAsked = new ArrayList<>();
         final List<List<UUID>> agreementsUsed = new ArrayList<>();
@@ -36,14 +40,11 @@ class AcademicOutcomeTest {
         @Override
         public List<Scope> usableAgreements(String recipientCode) {
             recipientsAsked.add(recipientCode);
-            List<Scope> all = new ArrayList<>();
-            if (recipientCode == null || recipientCode.equalsIgnoreCase("EVAL-N")) {
-                all.add(new Scope(NORTH_STUDY, 12));
-            }
-            if (recipientCode == null || recipientCode.equalsIgnoreCase("EVAL-S")) {
-                all.add(new Scope(SOUTH_AUDIT, 5));
-            }
-            return all;
+            return switch (recipientCode.toUpperCase(java.util.Locale.ROOT)) {
+                case "CITY" -> List.of(new Scope(CITY_STUDY, 12), new Scope(CITY_AUDIT, 5));
+                case "EVAL-S" -> List.of(new Scope(SOUTH_AUDIT, 5));
+                default -> List.of();
+            };
         }
 
         @Override
@@ -85,11 +86,12 @@ class AcademicOutcomeTest {
     }
 
     @Test
-    void read_dashboard_usesEveryUsableAgreementWithTheLargestMinimum() {
-        var answer = get("dashboard", null, "assessment-proficiency");
+    void read_dashboard_usesOnlyAgreementsNamingItsOrganizationWithTheirLargestMinimum() {
+        var answer = get("dashboard", "CITY", "assessment-proficiency");
 
         assertEquals(200, answer.statusCode());
-        assertEquals(List.of(List.of(NORTH_STUDY, SOUTH_AUDIT)), fake.agreementsUsed);
+        assertEquals(List.of("CITY"), fake.recipientsAsked);
+        assertEquals(List.of(List.of(CITY_STUDY, CITY_AUDIT)), fake.agreementsUsed);
         assertEquals(12, (int) answer.path("minimumCellSize"));
         List<Map<String, Object>> cells = answer.path("cells");
         Map<String, Object> seventh =
@@ -113,8 +115,17 @@ class AcademicOutcomeTest {
     }
 
     @Test
+    void read_cityAdmin_usesOnlyAgreementsNamingItsOrganization() {
+        var answer = get("city-admin", "EVAL-S", "school-attendance");
+
+        assertEquals(200, answer.statusCode());
+        assertEquals(List.of(List.of(SOUTH_AUDIT)), fake.agreementsUsed);
+        assertEquals(10, (int) answer.path("minimumCellSize"));
+    }
+
+    @Test
     void read_nearlyEveryoneAttending_isTopCodedNotShownExactly() {
-        var answer = get("city-admin", null, "school-attendance");
+        var answer = get("city-admin", "CITY", "school-attendance");
 
         List<Map<String, Object>> cells = answer.path("cells");
         Map<String, Object> fifth =
@@ -134,6 +145,32 @@ class AcademicOutcomeTest {
         var answer = get("evaluator", "EVAL-X", "school-attendance");
 
         assertEquals(404, answer.statusCode());
+        assertEquals(List.of("EVAL-X"), fake.recipientsAsked);
+        assertTrue(fake.agreementsUsed.isEmpty());
+    }
+
+    @Test
+    void read_dashboardOfAnOrganizationNoAgreementNames_gets404AndNoSchoolData() {
+        for (String metric : List.of("school-attendance", "assessment-proficiency")) {
+            var answer = get("dashboard", "CITY-2", metric);
+
+            assertEquals(404, answer.statusCode(), metric);
+            assertEquals("application/problem+json", answer.contentType());
+            assertTrue(
+                    answer.<String>path("detail").contains("names your organization"),
+                    answer.asString());
+        }
+        assertTrue(fake.agreementsUsed.isEmpty());
+    }
+
+    @Test
+    void read_schoolMetricWithoutOrganization_gets404ForEveryRoleAndAsksForNoAgreement() {
+        for (String role : List.of("dashboard", "city-admin", "evaluator")) {
+            var answer = get(role, null, "school-attendance");
+
+            assertEquals(404, answer.statusCode(), role);
+        }
+        assertTrue(fake.recipientsAsked.isEmpty());
         assertTrue(fake.agreementsUsed.isEmpty());
     }
 
@@ -143,5 +180,14 @@ class AcademicOutcomeTest {
 
         assertEquals(200, answer.statusCode());
         assertTrue(fake.recipientsAsked.isEmpty());
+    }
+
+    @Test
+    void read_participationAsDashboardWithoutOrganization_needsNoAgreement() {
+        var answer = get("dashboard", null, "participation");
+
+        assertEquals(200, answer.statusCode());
+        assertTrue(fake.recipientsAsked.isEmpty());
+        assertTrue(fake.agreementsUsed.isEmpty());
     }
 }

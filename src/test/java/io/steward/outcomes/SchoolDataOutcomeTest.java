@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The academic metrics end to end over real school data: youth registered, enrolled and attending
  * through the API, their school records uploaded by the district under an AUDIT_EVALUATION
- * agreement, and outcomes read as a dashboard. Grades 5, 6 and 8 have 12 youth each, grade 7 only
- * 3; in grade g, youth j (0 to 11) was absent {@code ABSENT_FROM[g] + j} of 100 days and is
- * proficient when {@code j < PROFICIENT[g]}.
+ * agreement naming the city, and outcomes read as the city's dashboard. Grades 5, 6 and 8 have 12
+ * youth each, grade 7 only 3; in grade g, youth j (0 to 11) was absent {@code ABSENT_FROM[g] + j}
+ * of 100 days and is proficient when {@code j < PROFICIENT[g]}.
  */
 @QuarkusTest
 class SchoolDataOutcomeTest {
@@ -34,26 +34,30 @@ class SchoolDataOutcomeTest {
     static final Map<String, Integer> SIZE = Map.of("5", 12, "6", 12, "7", 3, "8", 12);
     static final Map<String, Integer> ABSENT_FROM = Map.of("5", 5, "6", 20, "7", 1, "8", 30);
     static final Map<String, Integer> PROFICIENT = Map.of("5", 9, "6", 6, "7", 3, "8", 3);
+    static final String CSV_HEADER =
+            "districtStudentId,schoolYear,category,daysEnrolled,daysAbsent,course,"
+                    + "mark,subject,scaleScore,proficient\n";
 
     @jakarta.inject.Inject Youth youth;
 
     String district;
-    String evaluator;
+    String city;
     String provider;
 
     @org.junit.jupiter.api.BeforeEach
     void organizations() {
         district = Youth.org("DISTRICT");
-        evaluator = Youth.org("EVALUATOR");
+        city = Youth.org("COORDINATOR");
         provider = Youth.org("PROVIDER");
     }
 
-    UUID agreement() {
+    /** An ACTIVE agreement of {@code district} naming {@code recipient}, for both categories. */
+    static UUID agreement(String district, String recipient, String basis, int minimumCellSize) {
         Map<String, Object> body =
                 Sharing.agreementBody(
-                        district, evaluator, List.of("SCHOOL_ATTENDANCE", "ASSESSMENTS"));
-        body.put("basis", "AUDIT_EVALUATION");
-        body.put("minimumCellSize", 5);
+                        district, recipient, List.of("SCHOOL_ATTENDANCE", "ASSESSMENTS"));
+        body.put("basis", basis);
+        body.put("minimumCellSize", minimumCellSize);
         UUID id =
                 UUID.fromString(
                         given().auth()
@@ -74,13 +78,14 @@ class SchoolDataOutcomeTest {
         return id;
     }
 
-    /** Registers, enrolls and records attendance for every youth; returns the records' CSV. */
-    String youthWithAttendance() {
+    /** The youth of {@link #youthWithAttendance}: their records' CSV, and student ids by grade. */
+    record Cohort(String csv, Map<String, List<String>> studentIds) {}
+
+    /** Registers, enrolls and records attendance for every youth, in the district's schools. */
+    static Cohort youthWithAttendance(String district, String provider) {
         String program = YouthFixtures.program(provider);
-        StringBuilder csv =
-                new StringBuilder(
-                        "districtStudentId,schoolYear,category,daysEnrolled,daysAbsent,course,"
-                                + "mark,subject,scaleScore,proficient\n");
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
+        Map<String, List<String>> studentIds = new java.util.HashMap<>();
         List<Map<String, Object>> attendance = new ArrayList<>();
         for (String grade : List.of("5", "6", "7", "8")) {
             for (int j = 0; j < SIZE.get(grade); j++) {
@@ -88,23 +93,14 @@ class SchoolDataOutcomeTest {
                 body.put("gradeLevel", grade);
                 body.put("districtCode", district);
                 String studentId = (String) body.get("districtStudentId");
+                studentIds.computeIfAbsent(grade, g -> new ArrayList<>()).add(studentId);
                 String id = YouthFixtures.create(YouthFixtures.staff(provider), body);
                 YouthFixtures.enroll(provider, program, id);
                 for (String day : List.of("2025-10-01", "2025-10-02", "2025-10-03")) {
                     attendance.add(Map.of("participantId", id, "date", day, "minutes", 60));
                 }
-                csv.append(studentId)
-                        .append(',')
-                        .append(YEAR)
-                        .append(",SCHOOL_ATTENDANCE,100,")
-                        .append(ABSENT_FROM.get(grade) + j)
-                        .append(",,,,,\n");
-                csv.append(studentId)
-                        .append(',')
-                        .append(YEAR)
-                        .append(",ASSESSMENTS,,,,,Reading,700,")
-                        .append(j < PROFICIENT.get(grade))
-                        .append('\n');
+                csv.append(
+                        record(studentId, ABSENT_FROM.get(grade) + j, j < PROFICIENT.get(grade)));
             }
         }
         given().auth()
@@ -114,7 +110,23 @@ class SchoolDataOutcomeTest {
                 .put("/api/v1/programs/" + program + "/attendance")
                 .then()
                 .statusCode(200);
-        return csv.toString();
+        return new Cohort(csv.toString(), studentIds);
+    }
+
+    /** A youth's two CSV lines for the year: 100 days enrolled, and one reading assessment. */
+    static String record(String studentId, int daysAbsent, boolean proficient) {
+        return studentId
+                + ','
+                + YEAR
+                + ",SCHOOL_ATTENDANCE,100,"
+                + daysAbsent
+                + ",,,,,\n"
+                + studentId
+                + ','
+                + YEAR
+                + ",ASSESSMENTS,,,,,Reading,700,"
+                + proficient
+                + '\n';
     }
 
     static JsonPath outcome(String token, String metric, int status) {
@@ -183,13 +195,13 @@ class SchoolDataOutcomeTest {
 
     @Test
     void outcomes_schoolDataUnderAuditAgreement_areComputedAndSuppressedUntilTermination() {
-        UUID agreement = agreement();
-        String csv = youthWithAttendance();
+        UUID agreement = agreement(district, city, "AUDIT_EVALUATION", 5);
+        String csv = youthWithAttendance(district, provider).csv();
         Sharing.upload(agreement, district, "text/csv", csv)
                 .statusCode(200)
                 .body("stored", org.hamcrest.Matchers.equalTo(78));
 
-        String dashboard = Tokens.of("dashboard", "CITY");
+        String dashboard = Tokens.of("dashboard", city);
         checkCells(
                 outcome(dashboard, "school-attendance", 200),
                 Map.of(
@@ -202,9 +214,8 @@ class SchoolDataOutcomeTest {
                         "5", expectedProficiency("5"),
                         "6", expectedProficiency("6"),
                         "8", expectedProficiency("8")));
-        String evaluatorToken = Tokens.of("evaluator", evaluator);
         checkCells(
-                outcome(evaluatorToken, "school-attendance", 200),
+                outcome(Tokens.of("city-admin", city), "school-attendance", 200),
                 Map.of(
                         "5", expectedAttendance("5"),
                         "6", expectedAttendance("6"),
@@ -216,22 +227,9 @@ class SchoolDataOutcomeTest {
                 .then()
                 .statusCode(200);
 
-        outcome(evaluatorToken, "school-attendance", 404);
-        // The dashboard reads every usable agreement: with none left it gets 404, otherwise the
-        // year's table no longer counts anyone, since only this test has records for the year.
-        var after =
-                given().auth()
-                        .oauth2(dashboard)
-                        .queryParam("groupBy", "gradeLevel")
-                        .queryParam("schoolYear", YEAR)
-                        .get("/api/v1/outcomes/school-attendance")
-                        .then()
-                        .extract();
-        if (after.statusCode() != 404) {
-            assertEquals(200, after.statusCode());
-            List<Object> counted = after.jsonPath().getList("cells.findAll { it.n != null }");
-            assertTrue(counted.isEmpty(), "ended agreement still counted: " + after.asString());
-        }
+        // The city's only agreement has ended: no school data may be used for it any more.
+        outcome(dashboard, "school-attendance", 404);
+        outcome(dashboard, "assessment-proficiency", 404);
         assertEquals(
                 0,
                 youth.count(

@@ -56,6 +56,7 @@ public final class DemoChecks {
         DemoChecks checks = new DemoChecks(api, logins);
         checks.outcomes(city);
         checks.providerCannotReadOutcomes();
+        checks.schoolDataOnlyForRecipients(city);
         new AcademicRecordChecks(api, logins, checks.results).caseManager(city);
         return checks.results.finish();
     }
@@ -154,6 +155,33 @@ public final class DemoChecks {
                             .status();
             results.check(
                     "demo-provider gets 403 on outcomes/" + metric, status == 403, "got " + status);
+        }
+    }
+
+    /**
+     * School metrics use only agreements naming the caller's organization: the demo evaluator's
+     * organization, named by no agreement of the load, gets 404 for them, yet reads participation.
+     */
+    private void schoolDataOnlyForRecipients(City city) {
+        boolean named =
+                city.agreements().stream().anyMatch(a -> a.recipientCode().equals(Demo.EVALUATOR));
+        int expected = named ? 200 : 404;
+        TokenSource evaluator = logins.user("demo-evaluator");
+        for (String metric :
+                List.of("participation", "school-attendance", "assessment-proficiency")) {
+            int want = metric.equals("participation") ? 200 : expected;
+            int status =
+                    api.get(evaluator, "/api/v1/outcomes/" + metric + "?groupBy=gradeLevel")
+                            .status();
+            results.check(
+                    "demo-evaluator ("
+                            + Demo.EVALUATOR
+                            + ") gets "
+                            + want
+                            + " on outcomes/"
+                            + metric,
+                    status == want,
+                    "got " + status);
         }
     }
 
