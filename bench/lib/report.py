@@ -74,14 +74,16 @@ def write(r):
         scale = r[key].get("scale")
         if scale:
             size = "rows" if key == "import" else "attendance_rows"
+            bare = key == "import"
             lines += ["", f"Scale, {label}:", "",
-                      "| rows | Steward s | baseline s | ratio | bare table s | ratio |",
-                      "|---|---|---|---|---|---|"]
+                      "| rows | Steward s | baseline s | ratio |"
+                      + (" bare table s | ratio |" if bare else ""),
+                      "|---|---|---|---|" + ("---|---|" if bare else "")]
             for p in scale:
                 lines.append(f"| {p.get(size, '-')} | {p.get('steward_seconds', '-')}"
-                             f" | {p.get('baseline_seconds', '-')} | {p.get('ratio')}"
-                             f" | {p.get('bare_table_seconds', '-')}"
-                             f" | {p.get('ratio_bare_table', '-')} |")
+                             f" | {p.get('baseline_seconds', '-')} | {p.get('ratio')} |"
+                             + (f" {p.get('bare_table_seconds', '-')}"
+                                f" | {p.get('ratio_bare_table', '-')} |" if bare else ""))
     for name in ("latest.md", f"{kind}.md"):
         with open(os.path.join(RESULTS, name), "w") as f:
             f.write("\n".join(lines) + "\n")
