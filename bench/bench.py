@@ -78,8 +78,9 @@ def import_only(client, world, sizes, args):
         f.write("\n")
     for s in series:
         print(f"    {s.get('rows')} rows: Steward {s.get('steward_seconds')} s,"
-              f" COPY {s.get('baseline_seconds')} s, ratio {s.get('ratio')},"
-              f" CPU s {s.get('cpu_seconds')}")
+              f" COPY into equivalent tables {s.get('baseline_seconds')} s, ratio"
+              f" {s.get('ratio')}, into one bare table {s.get('bare_table_seconds')} s, ratio"
+              f" {s.get('ratio_bare_table')}, CPU s {s.get('cpu_seconds')}")
     print(f"    peak RSS {result['service']['peak_rss_mb']} MB")
 
 
@@ -118,7 +119,8 @@ def attempt(measure, *args, **kwargs):
 
 def scale_point(result, size_key):
     keys = (size_key, "youth", "steward_seconds", "baseline_seconds", "ratio",
-            "steward_rows_per_second", "copy_rows_per_second")
+            "steward_rows_per_second", "copy_rows_per_second", "bare_table_seconds",
+            "ratio_bare_table")
     return {k: result[k] for k in keys if k in result}
 
 

@@ -34,8 +34,12 @@ def write(r):
         "|---|---|---|---|---|",
         row("import", imp, lambda i: (
             f"| import, {i['rows']} rows | {i['steward_rows_per_second']} rows/s"
-            f" | COPY {i['copy_rows_per_second']} rows/s | {i['ratio']}"
+            f" | COPY into equivalent tables {i['copy_rows_per_second']} rows/s | {i['ratio']}"
             f" | >= {i['goal']} {verdict(i['ratio'], i['goal'])} |")),
+        row("import, bare table", imp, lambda i: (
+            f"| import against one bare table | {i['steward_rows_per_second']} rows/s"
+            f" | COPY into one unindexed table {round(i['rows'] / i['bare_table_seconds'])}"
+            f" rows/s | {i['ratio_bare_table']} | (context, no goal) |")),
         row("outcomes", out, lambda o: (
             f"| outcomes, {o['attendance_rows']} attendance rows, {o['youth']} youth"
             f" | {o['steward_seconds'] * 1000:.0f} ms (first"
@@ -70,11 +74,16 @@ def write(r):
         scale = r[key].get("scale")
         if scale:
             size = "rows" if key == "import" else "attendance_rows"
+            bare = key == "import"
             lines += ["", f"Scale, {label}:", "",
-                      "| rows | Steward s | baseline s | ratio |", "|---|---|---|---|"]
+                      "| rows | Steward s | baseline s | ratio |"
+                      + (" bare table s | ratio |" if bare else ""),
+                      "|---|---|---|---|" + ("---|---|" if bare else "")]
             for p in scale:
                 lines.append(f"| {p.get(size, '-')} | {p.get('steward_seconds', '-')}"
-                             f" | {p.get('baseline_seconds', '-')} | {p.get('ratio')} |")
+                             f" | {p.get('baseline_seconds', '-')} | {p.get('ratio')} |"
+                             + (f" {p.get('bare_table_seconds', '-')}"
+                                f" | {p.get('ratio_bare_table', '-')} |" if bare else ""))
     for name in ("latest.md", f"{kind}.md"):
         with open(os.path.join(RESULTS, name), "w") as f:
             f.write("\n".join(lines) + "\n")
