@@ -8,6 +8,7 @@ import io.steward.common.ApiException;
 import io.steward.common.Cursors;
 import io.steward.common.ETags;
 import io.steward.common.FieldError;
+import io.steward.common.Ids;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.common.Versioned;
@@ -123,9 +124,8 @@ public class AgreementService {
     public Page<AgreementView> list(PageRequest page) {
         UUID after = null;
         if (!page.first()) {
-            try {
-                after = UUID.fromString(page.after().get(0));
-            } catch (IllegalArgumentException e) {
+            after = Ids.parseOrNull(page.after().get(0));
+            if (after == null) {
                 throw Cursors.refused();
             }
         }

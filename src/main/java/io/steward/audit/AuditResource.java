@@ -3,6 +3,7 @@ package io.steward.audit;
 import io.steward.common.ApiException;
 import io.steward.common.Cursors;
 import io.steward.common.Dates;
+import io.steward.common.Ids;
 import io.steward.common.Instants;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
@@ -96,14 +97,7 @@ public class AuditResource {
     }
 
     static UUID uuid(String name, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(name, "must be a UUID");
-        }
+        return Ids.param(name, text);
     }
 
     private static long parseSeq(String text) {

@@ -22,11 +22,11 @@ public final class CursorParts {
     }
 
     public static UUID uuid(PageRequest page, int index) {
-        try {
-            return UUID.fromString(page.after().get(index));
-        } catch (IllegalArgumentException e) {
+        UUID id = Ids.parseOrNull(page.after().get(index));
+        if (id == null) {
             throw bad();
         }
+        return id;
     }
 
     public static LocalDate date(PageRequest page, int index) {

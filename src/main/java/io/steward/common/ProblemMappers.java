@@ -17,12 +17,17 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -60,7 +65,11 @@ public class ProblemMappers {
     public Response violations(ConstraintViolationException e) {
         List<FieldError> errors =
                 e.getConstraintViolations().stream()
-                        .map(v -> FieldError.field(fieldOf(v), v.getMessage()))
+                        .map(
+                                v ->
+                                        missingBody(v)
+                                                ? FieldError.field("body", "is required")
+                                                : FieldError.field(fieldOf(v), v.getMessage()))
                         .sorted(Comparator.comparing(FieldError::field))
                         .toList();
         return problems.build(ProblemKind.VALIDATION, "The request has invalid fields.", errors);
@@ -290,6 +299,56 @@ public class ProblemMappers {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /**
+     * Whether the violation is a required JSON body that was left out (no bytes, or {@code null}):
+     * a null method parameter that carries no JAX-RS annotation, so is the request's entity. The
+     * Java parameter's name means nothing to a client; such a violation names {@code body}.
+     */
+    static boolean missingBody(ConstraintViolation<?> violation) {
+        if (violation.getInvalidValue() != null
+                || !(violation.getConstraintDescriptor().getAnnotation() instanceof NotNull)) {
+            return false;
+        }
+        Path.MethodNode method = null;
+        Path.ParameterNode parameter = null;
+        int nodes = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            nodes++;
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.as(Path.ParameterNode.class);
+            }
+        }
+        if (nodes != 2 || method == null || parameter == null) {
+            return false;
+        }
+        Method declared = declared(violation.getRootBeanClass(), method);
+        if (declared == null) {
+            return false;
+        }
+        for (Annotation a : declared.getParameterAnnotations()[parameter.getParameterIndex()]) {
+            String type = a.annotationType().getName();
+            if (type.startsWith("jakarta.ws.rs.")
+                    || type.startsWith("org.jboss.resteasy.reactive.")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Method declared(Class<?> type, Path.MethodNode node) {
+        Class<?>[] parameters = node.getParameterTypes().toArray(new Class<?>[0]);
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredMethod(node.getName(), parameters);
+            } catch (NoSuchMethodException e) {
+                // declared higher up, or on the class a generated subclass extends
+            }
+        }
+        return null;
     }
 
     static String fieldOf(ConstraintViolation<?> violation) {

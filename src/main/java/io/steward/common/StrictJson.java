@@ -22,12 +22,15 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /**
  * JSON as the contract wants it: unknown and repeated properties refused, no silent coercions,
  * dates only as strict {@code YYYY-MM-DD} (an impossible date is an error, never adjusted),
  * instants only as strings in the strict UTC form in years 0001 to 9999 ({@link Instants}), and
- * text without control characters or lone surrogates ({@link Text}).
+ * text without control characters or lone surrogates ({@link Text}), and UUIDs only as strings in
+ * the canonical 8-4-4-4-12 form ({@link Ids}; Jackson's own reader also takes {@code 1-1-1-1-1} and
+ * 16 bytes in base64).
  *
  * <p>It runs after Quarkus' own customizers, which register the Java time module: a deserializer
  * registered later wins, and the time module's lenient ones read {@code 2014-03-02T23:59:59Z} or
@@ -71,6 +74,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         strict.addDeserializer(LocalDate.class, new StrictDateDeserializer());
         strict.addDeserializer(Instant.class, new StrictInstantDeserializer());
         strict.addDeserializer(String.class, new StrictTextDeserializer(false));
+        strict.addDeserializer(UUID.class, new StrictUuidDeserializer());
         mapper.registerModule(strict);
     }
 
@@ -135,6 +139,26 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw new Refused(parser, Instants.RANGE, Instant.class);
             }
             return instant;
+        }
+    }
+
+    /** Reads a UUID only as a JSON string in the canonical form ({@link Ids}). */
+    static final class StrictUuidDeserializer extends StdScalarDeserializer<UUID> {
+        StrictUuidDeserializer() {
+            super(UUID.class);
+        }
+
+        @Override
+        public UUID deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
+            UUID id =
+                    parser.currentToken() == JsonToken.VALUE_STRING
+                            ? Ids.parseOrNull(parser.getText())
+                            : null;
+            if (id == null) {
+                throw new Refused(parser, Ids.FORM, UUID.class);
+            }
+            return id;
         }
     }
 

@@ -7,6 +7,7 @@ import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
 import io.steward.common.ApiException;
 import io.steward.common.Idempotency;
+import io.steward.common.Ids;
 import io.steward.common.ProblemKind;
 import io.steward.imports.file.RowError;
 import io.steward.imports.file.Spool;
@@ -104,11 +105,7 @@ public class ImportService {
     }
 
     private static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
+        return java.util.Optional.ofNullable(Ids.parseOrNull(id));
     }
 
     /** The body hash, bound to the format: the same bytes as CSV and as NDJSON differ. */

@@ -4,6 +4,7 @@ import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
 import io.steward.common.ApiException;
 import io.steward.common.Cursors;
+import io.steward.common.Ids;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.crypto.Envelope;
@@ -101,10 +102,10 @@ public class IncidentService {
     }
 
     private static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
+        UUID id = Ids.parseOrNull(text);
+        if (id == null) {
             throw Cursors.refused();
         }
+        return id;
     }
 }

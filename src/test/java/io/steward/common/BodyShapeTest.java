@@ -158,7 +158,8 @@ class BodyShapeTest {
         assertProblem(send("POST", "/api/v1/organizations", YouthFixtures.admin(), body), 400)
                 .body("type", equalTo(VALIDATION))
                 .body("errors", hasSize(1))
-                .body("errors[0].message", equalTo("must not be null"));
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("is required"));
     }
 
     // An optional body (termination, revocation) is read by OptionalJson, with the same answers.

@@ -1,6 +1,7 @@
 package io.steward.imports.job;
 
 import io.steward.common.Dates;
+import io.steward.common.Ids;
 import io.steward.common.Text;
 import io.steward.imports.file.Column;
 import io.steward.imports.file.RawRow;
@@ -20,9 +21,6 @@ final class RowCheck {
 
     static final int NAME_MAX = 100;
     static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
-    private static final Pattern UUID_TEXT =
-            Pattern.compile(
-                    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern GRADE = Pattern.compile("PK|K|[1-9]|1[0-2]");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern EMAIL =
@@ -50,11 +48,9 @@ final class RowCheck {
 
     private CheckedRow run() {
         String program = required(Column.PROGRAM_ID);
-        UUID programId = null;
-        if (program != null && !UUID_TEXT.matcher(program).matches()) {
+        UUID programId = Ids.parseOrNull(program);
+        if (program != null && programId == null) {
             fail(Column.PROGRAM_ID, "must be a program id (UUID)");
-        } else if (program != null) {
-            programId = UUID.fromString(program);
         }
         String first = text(Column.FIRST_NAME, NAME_MAX, true);
         String last = text(Column.LAST_NAME, NAME_MAX, true);

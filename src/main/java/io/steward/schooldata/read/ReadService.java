@@ -6,6 +6,7 @@ import io.steward.agreements.AgreementService;
 import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
 import io.steward.common.Cursors;
+import io.steward.common.Ids;
 import io.steward.common.Page;
 import io.steward.common.PageRequest;
 import io.steward.common.StrictJson;
@@ -165,8 +166,10 @@ public class ReadService {
     private static void checkCursor(List<String> after) {
         try {
             DataCategory.valueOf(after.get(1));
-            UUID.fromString(after.get(2));
         } catch (IllegalArgumentException e) {
+            throw Cursors.refused();
+        }
+        if (!Ids.canonical(after.get(2))) {
             throw Cursors.refused();
         }
     }

@@ -1,5 +1,6 @@
 package io.steward.schooldata.read;
 
+import io.steward.common.Ids;
 import io.steward.schooldata.DataCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class RecordReader {
         if (after != null) {
             params.add(after.get(0));
             params.add(after.get(1));
-            params.add(UUID.fromString(after.get(2)));
+            params.add(Ids.parseOrNull(after.get(2)));
             sql.append(" and (r.school_year, r.category, r.id) > (?, ?, ?)");
         }
         params.add(limit + 1);
