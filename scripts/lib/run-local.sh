@@ -317,10 +317,9 @@ rl_steward() {
 }
 
 rl_load() {
-    if [ "$(cat "$LOCAL/data-loaded" 2>/dev/null)" = "$DATASET" ]; then
-        step "data already loaded ($DATASET); --fresh starts over"
-        return
-    fi
+    # The loader itself skips a database that holds the city already; .local/data-loaded only
+    # decides whether the local database is made anew, and says nothing of one from the
+    # environment, which may have been emptied since.
     local source
     if [ -n "$EDFI" ]; then
         source=(--edfi "$EDFI")

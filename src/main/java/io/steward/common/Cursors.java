@@ -56,7 +56,9 @@ public class Cursors {
         } catch (IllegalArgumentException e) {
             throw refused();
         }
-        if (bytes.length <= TAG_BYTES) {
+        // The decoder ignores the unused bits of a last character; only the text given out counts.
+        if (bytes.length <= TAG_BYTES
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(cursor)) {
             throw refused();
         }
         byte[] body = Arrays.copyOfRange(bytes, TAG_BYTES, bytes.length);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,6 +21,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,6 +267,33 @@ class PagingTest {
     @MethodSource("sources")
     void cursor_givenBackToItsOwnWalk_goesOn(String source) {
         walks.get(source).page(cursors.get(source)).then().statusCode(200);
+    }
+
+    /**
+     * The base64url decoder ignores the unused low bits of a cursor's last character, so other
+     * texts decode to the same bytes; only the text given out is a cursor.
+     */
+    @Test
+    void cursor_otherTextOfTheSameBytes_returns400NamingCursor() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int tried = 0;
+        for (Map.Entry<String, String> entry : cursors.entrySet()) {
+            String cursor = entry.getValue();
+            byte[] bytes = Base64.getUrlDecoder().decode(cursor);
+            String head = cursor.substring(0, cursor.length() - 1);
+            for (char c : alphabet.toCharArray()) {
+                String other = head + c;
+                if (other.equals(cursor)
+                        || !Arrays.equals(bytes, Base64.getUrlDecoder().decode(other))) {
+                    continue;
+                }
+                tried++;
+                assertProblem(walks.get(entry.getKey()).page(other).then(), 400)
+                        .body("errors[0].field", equalTo("cursor"))
+                        .body("errors[0].message", equalTo(BAD_CURSOR));
+            }
+        }
+        assertTrue(tried > 0, "no cursor had a last character with unused bits");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.steward.security.report;
 
 import io.steward.audit.AuditLog;
 import io.steward.audit.Outcome;
+import io.steward.common.ApiException;
 import io.steward.security.Caller;
 import io.steward.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +29,8 @@ import java.util.UUID;
 public class SecurityReportResource {
 
     @Inject SecurityReportService service;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     @Inject AuditLog audit;
     @Inject Caller caller;
     @Inject EntityManager em;
@@ -48,6 +52,11 @@ public class SecurityReportResource {
     @RolesAllowed(Role.CITY_ADMIN)
     @Transactional
     public Response recordBackup(@Valid @NotNull BackupEventRequest request) {
+        // A completion time ahead of the clock would make the report show a fresh backup until
+        // that time comes; clocks of backup hosts may run a little ahead.
+        if (request.completedAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            throw ApiException.invalid("completedAt", "must not be in the future");
+        }
         UUID id = UUID.randomUUID();
         em.createNativeQuery(
                         "insert into backup_event (id, kind, completed_at, detail, recorded_by,"

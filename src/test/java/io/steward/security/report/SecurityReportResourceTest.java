@@ -5,11 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.steward.support.Tokens;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +87,59 @@ class SecurityReportResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("kind"));
+    }
+
+    /**
+     * A backup reported as completed in the future would make the report show a fresh backup until
+     * that time; a clock a few minutes ahead is allowed.
+     */
+    @Test
+    void backupEvent_completedInTheFuture_returns400AndTheReportIsUnchanged() {
+        String admin = Tokens.of("city-admin", "CITY");
+        String before = lastBackup();
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(
+                        Map.of(
+                                "kind",
+                                "BACKUP",
+                                "completedAt",
+                                Instant.now()
+                                        .plusSeconds(3600)
+                                        .truncatedTo(ChronoUnit.SECONDS)
+                                        .toString()))
+                .post("/api/v1/admin/backup-events")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("completedAt"))
+                .body("errors[0].message", equalTo("must not be in the future"));
+        assertEquals(before, lastBackup());
+
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(
+                        Map.of(
+                                "kind",
+                                "BACKUP",
+                                "completedAt",
+                                Instant.now()
+                                        .plusSeconds(60)
+                                        .truncatedTo(ChronoUnit.SECONDS)
+                                        .toString()))
+                .post("/api/v1/admin/backup-events")
+                .then()
+                .statusCode(201);
+    }
+
+    private static String lastBackup() {
+        return given().auth()
+                .oauth2(Tokens.of("auditor", "CITY"))
+                .get("/api/v1/admin/security-report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("backups.lastBackup");
     }
 }
