@@ -120,7 +120,7 @@ public class ProblemMappers {
      * refused it, or there was no value in it (whitespace alone, which an optional body may be; the
      * runtime reads an empty required body as no entity). Databind wraps the parser's error with
      * the path of the value it was reading, so {@code {"code": tru}} comes with path {@code code}
-     * and is still not JSON.
+     * and is still not JSON; nor is a body with a second value after the first.
      */
     static boolean notJson(JsonProcessingException e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -128,9 +128,11 @@ public class ProblemMappers {
                 return true;
             }
         }
+        // A second value after the first ({"a":1} {"b":2}) is not one JSON text either.
         return e instanceof MismatchedInputException
                 && e.getOriginalMessage() != null
-                && e.getOriginalMessage().startsWith("No content to map");
+                && (e.getOriginalMessage().startsWith("No content to map")
+                        || e.getOriginalMessage().startsWith("Trailing token"));
     }
 
     /** A token that is missing, expired, badly signed or from another issuer: 401, audited. */

@@ -130,6 +130,20 @@ class BodyShapeTest {
         malformed(send("POST", "/api/v1/organizations", YouthFixtures.admin(), body));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {" {\"x\":1}", " 5", "[]", " \"again\""})
+    void postOrganization_aSecondValueAfterTheFirst_returnsMalformedBodyAndStoresNothing(
+            String second) {
+        String code = YouthFixtures.unique("TWO");
+        String first = "{\"code\":\"" + code + "\",\"name\":\"Two values\",\"type\":\"PROVIDER\"}";
+        malformed(send("POST", "/api/v1/organizations", YouthFixtures.admin(), first + second));
+        given().auth()
+                .oauth2(YouthFixtures.admin())
+                .get("/api/v1/organizations/" + code)
+                .then()
+                .statusCode(404);
+    }
+
     @Test
     void postParticipant_syntaxErrorInsideANestedValue_returnsMalformedBody() {
         String org = YouthFixtures.provider();
