@@ -2,7 +2,6 @@ package io.steward.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -29,9 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -265,27 +262,9 @@ public class ProblemMappers {
         while (t != null && !(t instanceof JsonParseException) && t.getCause() != t) {
             t = t.getCause();
         }
-        if (!(t instanceof JsonParseException parse)
-                || parse.getProcessor() == null
-                || parse.getOriginalMessage() == null
-                || !parse.getOriginalMessage().startsWith("Duplicate field ")) {
-            return null;
-        }
-        Deque<JsonStreamContext> chain = new ArrayDeque<>();
-        for (JsonStreamContext c = parse.getProcessor().getParsingContext();
-                c != null && !c.inRoot();
-                c = c.getParent()) {
-            chain.push(c);
-        }
-        StringBuilder path = new StringBuilder();
-        for (JsonStreamContext c : chain) {
-            if (c.inArray()) {
-                path.append('[').append(Math.max(c.getCurrentIndex(), 0)).append(']');
-            } else if (c.getCurrentName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(c.getCurrentName());
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
+        RepeatedProperty repeat =
+                t instanceof JsonParseException parse ? RepeatedProperty.of(parse) : null;
+        return repeat == null ? null : repeat.path();
     }
 
     static String path(JsonMappingException e) {
