@@ -27,10 +27,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +53,7 @@ class StrictInputTest {
                                     .appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
     @Inject AgroalDataSource db;
+    @Inject Cursors cursors;
 
     /** A JSON object from names and raw JSON values, so that escapes reach the server as typed. */
     static String object(String... namesAndValues) {
@@ -286,11 +289,24 @@ class StrictInputTest {
 
     // 4. Instants outside what the database holds.
 
-    static String cursor(String... parts) {
-        String text = "c1\u001f" + String.join("\u001f", parts);
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    private static final Pattern LIST =
+            Pattern.compile(
+                    "/api/v1/(programs|organizations|(programs|participants)/([^/]+)/(\\w+))");
+
+    /**
+     * A cursor with a valid tag for the list at this path, as only the service could make one, so
+     * that what is refused is its sort key, not its tag.
+     */
+    static String cursor(Cursors cursors, String path, String... key) {
+        Matcher list = LIST.matcher(path);
+        if (!list.matches()) {
+            throw new IllegalArgumentException("no cursor scope for " + path);
+        }
+        CursorScope scope =
+                list.group(4) == null
+                        ? CursorScope.of(list.group(1))
+                        : CursorScope.of(list.group(4), list.group(3));
+        return cursors.encode(scope, key);
     }
 
     @ParameterizedTest
@@ -306,20 +322,27 @@ class StrictInputTest {
         String program = YouthFixtures.program(org);
         String youth = YouthFixtures.create(staff(org), body());
         YouthFixtures.enroll(org, program, youth);
-        String forged = cursor(instant, "00000000-0000-4000-8000-000000000000");
+        Function<String, String> forged =
+                path -> cursor(cursors, path, instant, "00000000-0000-4000-8000-000000000000");
         for (String path :
                 List.of(
                         "/api/v1/programs",
                         "/api/v1/programs/" + program + "/enrollments",
                         "/api/v1/participants/" + youth + "/consents")) {
             refused(
-                    given().auth().oauth2(staff(org)).queryParam("cursor", forged).get(path).then(),
+                    given().auth()
+                            .oauth2(staff(org))
+                            .queryParam("cursor", forged.apply(path))
+                            .get(path)
+                            .then(),
                     "cursor");
         }
         refused(
                 given().auth()
                         .oauth2(admin())
-                        .queryParam("cursor", forged)
+                        .queryParam(
+                                "cursor",
+                                forged.apply("/api/v1/participants/" + youth + "/disclosures"))
                         .get("/api/v1/participants/" + youth + "/disclosures")
                         .then(),
                 "cursor");
@@ -330,7 +353,7 @@ class StrictInputTest {
         refused(
                 given().auth()
                         .oauth2(admin())
-                        .queryParam("cursor", cursor("A\u0000"))
+                        .queryParam("cursor", cursor(cursors, "/api/v1/organizations", "A\u0000"))
                         .get("/api/v1/organizations")
                         .then(),
                 "cursor");

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,6 +99,7 @@ class StrictInstantTest {
     };
 
     @Inject AgroalDataSource db;
+    @Inject Cursors cursors;
 
     static String incident(String title, String discoveredAt) {
         return object(
@@ -553,11 +555,16 @@ class StrictInstantTest {
         String program = YouthFixtures.program(org);
         String youth = YouthFixtures.create(staff(org), body());
         YouthFixtures.enroll(org, program, youth);
-        String forged = cursor(instant, "00000000-0000-4000-8000-000000000000");
+        Function<String, String> forged =
+                path -> cursor(cursors, path, instant, "00000000-0000-4000-8000-000000000000");
         for (String path :
                 List.of("/api/v1/programs", "/api/v1/participants/" + youth + "/consents")) {
             refused(
-                    given().auth().oauth2(staff(org)).queryParam("cursor", forged).get(path).then(),
+                    given().auth()
+                            .oauth2(staff(org))
+                            .queryParam("cursor", forged.apply(path))
+                            .get(path)
+                            .then(),
                     "cursor");
         }
     }
@@ -574,20 +581,27 @@ class StrictInstantTest {
         String program = YouthFixtures.program(org);
         String youth = YouthFixtures.create(staff(org), body());
         YouthFixtures.enroll(org, program, youth);
-        String forged = cursor(instant, "00000000-0000-4000-8000-000000000000");
+        Function<String, String> forged =
+                path -> cursor(cursors, path, instant, "00000000-0000-4000-8000-000000000000");
         for (String path :
                 List.of(
                         "/api/v1/programs",
                         "/api/v1/programs/" + program + "/enrollments",
                         "/api/v1/participants/" + youth + "/consents")) {
             refused(
-                    given().auth().oauth2(staff(org)).queryParam("cursor", forged).get(path).then(),
+                    given().auth()
+                            .oauth2(staff(org))
+                            .queryParam("cursor", forged.apply(path))
+                            .get(path)
+                            .then(),
                     "cursor");
         }
         refused(
                 given().auth()
                         .oauth2(CITY_ADMIN)
-                        .queryParam("cursor", forged)
+                        .queryParam(
+                                "cursor",
+                                forged.apply("/api/v1/participants/" + youth + "/disclosures"))
                         .get("/api/v1/participants/" + youth + "/disclosures")
                         .then(),
                 "cursor");
